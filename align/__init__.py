@@ -1,0 +1,3 @@
+"""align — checks Chinese machine translations of English text."""
+
+__version__ = "0.1.0"

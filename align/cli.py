@@ -1,0 +1,159 @@
+"""The ``align`` command line.
+
+Exit codes: 0 clean, 1 findings at or above ``--fail-on``, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from itertools import chain
+from pathlib import Path
+from typing import TextIO
+
+from align import __version__
+from align.config import FAIL_ON, Settings, load_settings
+from align.errors import InputError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    return tuple(code.strip().upper() for code in value.split(",") if code.strip())
+
+
+def _parser() -> argparse.ArgumentParser:
+    from align.formats import FORMATS
+    from align.report import WRITERS
+
+    parser = argparse.ArgumentParser(
+        prog="align", description="Check Chinese machine translations of English text."
+    )
+    parser.add_argument("--version", action="version", version=f"align {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check files and print findings")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="input files")
+    check.add_argument("--source", metavar="EN", help="English file (with --target)")
+    check.add_argument("--target", metavar="ZH", help="Chinese file, line by line with --source")
+    check.add_argument("--format", choices=sorted(WRITERS), default="text", help="output format")
+    check.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails (error)")
+    check.add_argument("--select", type=_codes, metavar="CODES", help="rule code prefixes to run")
+    check.add_argument("--ignore", type=_codes, metavar="CODES", help="rule code prefixes to skip")
+    check.add_argument("--config", type=Path, metavar="FILE", help="align.toml or pyproject.toml")
+    check.add_argument(
+        "--input-format",
+        choices=[f for f in FORMATS if f != "parallel"],
+        help="input format (default: by extension and content)",
+    )
+    check.add_argument("--encoding", default="utf-8", help="input encoding, e.g. big5, gb18030")
+
+    rules = commands.add_parser("rules", help="list rules, or explain one")
+    rules.add_argument("code", nargs="?", help="a rule code such as A010")
+    return parser
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """stdout, or a file written atomically: a failed run never leaves half a report."""
+    if path is None:
+        yield sys.stdout
+        return
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            yield handle
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    from align.rules.base import unknown_prefixes
+
+    for option in ("select", "ignore"):
+        unknown = unknown_prefixes(getattr(args, option) or ())
+        if unknown:
+            raise InputError(
+                f"--{option}: no rule matches {', '.join(unknown)} (see `align rules`)"
+            )
+    return load_settings(args.config, select=args.select, ignore=args.ignore, fail_on=args.fail_on)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from align.engine import Checker, fails
+    from align.formats import open_document, open_parallel
+    from align.models import RunSummary
+    from align.report import WRITERS
+
+    if bool(args.source) != bool(args.target):
+        raise InputError("--source and --target go together")
+    if not args.paths and not args.source:
+        raise InputError("nothing to check: give PATH... or --source EN --target ZH")
+    settings = _settings(args)
+    checker = Checker(settings)
+    documents = [
+        open_document(path, fmt=args.input_format, encoding=args.encoding) for path in args.paths
+    ]
+    if args.source:
+        documents.append(open_parallel(args.source, args.target, encoding=args.encoding))
+    failing: list[bool] = []
+    threshold = settings.fail_severity
+
+    def results():  # type: ignore[no-untyped-def]
+        for result in chain.from_iterable(checker.check_document(d) for d in documents):
+            if not failing and fails([result], threshold):
+                failing.append(True)
+            yield result
+
+    summary = RunSummary()
+    with _output(args.output) as out:
+        WRITERS[args.format](
+            out, results(), [d.info.freeze() for d in documents], summary, checker.signature
+        )
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from align.rules.base import FAMILIES, REGISTRY, select_rules
+
+    select_rules()  # registers every rule
+    if args.code:
+        rule = REGISTRY.get(args.code.upper())
+        if rule is None:
+            raise InputError(f"no rule {args.code!r} (see `align rules`)")
+        print(f"{rule.code} {rule.name} ({rule.severity.value}, {FAMILIES[rule.family]})\n")
+        print(rule.doc)
+        return EXIT_OK
+    for code, rule in sorted(REGISTRY.items()):
+        print(f"{code}  {rule.name:<24} {rule.severity.value:<8} {rule.summary}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handlers = {"check": _check, "rules": _rules}
+    try:
+        return handlers[args.command](args)
+    except InputError as exc:
+        print(f"align: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except BrokenPipeError:
+        # The reader of our output went away (``| head``); not an error of ours.
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""Settings: defaults, then ``[tool.align]`` in pyproject.toml or an ``align.toml``, then the CLI.
+
+Keys are kebab-case in the file (``fail-on``, ``length-z``) and snake_case here.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from align.errors import InputError
+from align.lengths import RATIO, VARIANCE
+from align.models import Severity
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "error"
+    # Length model (see align.lengths) and the |z| above which a pair is a length outlier.
+    length_ratio: float = RATIO
+    length_variance: float = VARIANCE
+    length_z: float = 4.0
+    # A target whose Han share (see align.lang.script) is below this is "untranslated".
+    untranslated_han_share: float = 0.3
+
+    @property
+    def fail_severity(self) -> Severity | None:
+        return None if self.fail_on == "never" else Severity(self.fail_on)
+
+    def thresholds(self) -> dict[str, float]:
+        """The numeric settings that change results; they go into the report signature."""
+        return {
+            "ratio": self.length_ratio,
+            "var": self.length_variance,
+            "z": self.length_z,
+            "han": self.untranslated_han_share,
+        }
+
+
+def _from_mapping(data: dict[str, Any], origin: str) -> dict[str, Any]:
+    known = {f.name for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        name = key.replace("-", "_")
+        if name not in known:
+            raise InputError(f"unknown setting {key!r} in [tool.align]", path=origin)
+        if name in {"select", "ignore"}:
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list):
+                raise InputError(f"{key} must be a list of rule codes", path=origin)
+            value = tuple(str(v) for v in value)
+        values[name] = value
+    if values.get("fail_on", "error") not in FAIL_ON:
+        raise InputError(f"fail-on must be one of {', '.join(FAIL_ON)}", path=origin)
+    return values
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest align.toml, or pyproject.toml with a [tool.align] table, from ``start`` up."""
+    for folder in [start, *start.parents]:
+        candidate = folder / "align.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and "[tool.align]" in candidate.read_text("utf-8", "replace"):
+            return candidate
+    return None
+
+
+def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
+    """Settings from ``path`` (or the nearest config file) with CLI ``overrides`` on top."""
+    settings = Settings()
+    config = path if path is not None else find_config(Path.cwd())
+    if config is not None:
+        try:
+            data = tomllib.loads(config.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read config: {exc}", path=str(config)) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise InputError(f"invalid TOML: {exc}", path=str(config)) from None
+        if config.name == "pyproject.toml":
+            data = data.get("tool", {}).get("align", {})
+        settings = replace(settings, **_from_mapping(data, str(config)))
+    given = {k: v for k, v in overrides.items() if v is not None}
+    return replace(settings, **given)

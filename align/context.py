@@ -1,0 +1,51 @@
+"""What a rule sees of a pair: its texts, sentences and alignment, computed once and shared."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from align.aligner import align_lengths
+from align.config import Settings
+from align.lengths import chinese_length, english_length
+from align.models import Pair, SentenceLink, Span
+from align.segment import split_chinese, split_english
+
+
+class PairContext:
+    """Per-pair view handed to every rule. Expensive views are computed on first use."""
+
+    def __init__(self, pair: Pair, settings: Settings, *, bilingual: bool = True):
+        self.pair = pair
+        self.settings = settings
+        # False for English-only inputs, where a missing target is expected.
+        self.bilingual = bilingual
+        self.source = pair.source_text
+        self.target = pair.target_text
+
+    @cached_property
+    def source_sentences(self) -> list[Span]:
+        return split_english(self.source)
+
+    @cached_property
+    def target_sentences(self) -> list[Span]:
+        return split_chinese(self.target)
+
+    @cached_property
+    def sentence_links(self) -> list[SentenceLink]:
+        """Sentence beads with both sides present, as spans covering each side's sentences."""
+        src, tgt = self.source_sentences, self.target_sentences
+        if not src or not tgt:
+            return []
+        if len(src) == 1 and len(tgt) == 1:
+            return [SentenceLink(src[0], tgt[0])]
+        beads = align_lengths(
+            [english_length(s.slice(self.source)) for s in src],
+            [chinese_length(s.slice(self.target)) for s in tgt],
+        )
+        return [
+            SentenceLink(
+                Span(src[s[0]].start, src[s[-1]].end), Span(tgt[t[0]].start, tgt[t[-1]].end)
+            )
+            for s, t in beads
+            if s and t
+        ]

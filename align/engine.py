@@ -1,0 +1,105 @@
+"""Runs the selected rules over pairs and produces scored results, one pair at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from align import __version__
+from align.config import Settings
+from align.context import PairContext
+from align.fingerprint import fingerprint
+from align.formats import Document
+from align.lengths import length_z
+from align.models import Finding, Pair, PairResult, Severity
+from align.rules.base import FAMILIES, REGISTRY, Hit, Rule, select_rules
+from align.scoring.pair import pair_score
+
+NORMALISATION = "nfkc+t2s"
+
+
+def _finding(rule: Rule, hit: Hit, ctx: PairContext) -> Finding:
+    src_text = hit.source_span.slice(ctx.source) if hit.source_span else ""
+    tgt_text = hit.target_span.slice(ctx.target) if hit.target_span else ""
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        severity=hit.severity or rule.severity,
+        message=hit.message,
+        source_span=hit.source_span,
+        target_span=hit.target_span,
+        source_text=src_text,
+        target_text=tgt_text,
+        fingerprint=fingerprint(rule.code, ctx.source, ctx.target, src_text, tgt_text),
+    )
+
+
+def _crash(rule: Rule, exc: Exception, ctx: PairContext) -> Finding:
+    crashed = REGISTRY["X001"]
+    message = f"{rule.code} {rule.name} raised {type(exc).__name__}: {exc}"
+    return _finding(crashed, Hit(message), ctx)
+
+
+@dataclass
+class Checker:
+    """The selected rules plus settings; checks pairs independently (safe to parallelise)."""
+
+    settings: Settings
+
+    def __post_init__(self) -> None:
+        self.rules = [
+            r for r in select_rules(self.settings.select, self.settings.ignore) if not r.internal
+        ]
+
+    @property
+    def signature(self) -> str:
+        """sacreBLEU-style reproducibility signature: what produced these numbers."""
+        families = "".join(sorted({r.family for r in self.rules}, key=list(FAMILIES).index))
+        thresholds = ",".join(f"{k}={v:g}" for k, v in self.settings.thresholds().items())
+        select = "+".join(self.settings.select)
+        ignore = "+".join(self.settings.ignore) or "-"
+        return (
+            f"align:{__version__}|rules:{','.join(families)}|n:{len(self.rules)}"
+            f"|select:{select}|ignore:{ignore}|norm:{NORMALISATION}|len:{thresholds}"
+        )
+
+    def check_pair(self, pair: Pair, *, bilingual: bool = True) -> PairResult:
+        ctx = PairContext(pair, self.settings, bilingual=bilingual)
+        findings: list[Finding] = []
+        if not pair.structural:
+            for rule in self.rules:
+                try:
+                    findings.extend(_finding(rule, hit, ctx) for hit in rule.check(ctx))
+                except Exception as exc:  # a broken rule must not end the run
+                    findings.append(_crash(rule, exc, ctx))
+        both = bool(ctx.source.strip() and ctx.target.strip())
+        z = (
+            length_z(
+                ctx.source, ctx.target, self.settings.length_ratio, self.settings.length_variance
+            )
+            if both
+            else None
+        )
+        findings.sort(key=lambda f: (-f.severity.rank, f.code))
+        return PairResult(
+            pair=pair,
+            score=pair_score(pair, findings, z, bilingual=bilingual),
+            findings=tuple(findings),
+            sentences=tuple(ctx.sentence_links) if both and not pair.structural else (),
+        )
+
+    def check_document(self, document: Document) -> Iterator[PairResult]:
+        for pair in document.pairs:
+            # The reader sets target_lang before yielding its first pair.
+            yield self.check_pair(pair, bilingual=document.info.target_lang is not None)
+
+    def check_pairs(self, pairs: Iterable[Pair]) -> Iterator[PairResult]:
+        for pair in pairs:
+            yield self.check_pair(pair)
+
+
+def fails(results: Iterable[PairResult], threshold: Severity | None) -> bool:
+    """True when any open finding is at or above ``threshold`` (``None``: never fail)."""
+    if threshold is None:
+        return False
+    return any(f.severity >= threshold for r in results for f in r.findings if f.status == "open")

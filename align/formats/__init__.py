@@ -1,0 +1,82 @@
+"""Input formats: pick a reader by name, extension or content, and stream its pairs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from align.errors import InputError
+from align.formats.base import DocumentInfo, Reader
+from align.formats.delimited import read_delimited
+from align.formats.interleaved import read_interleaved
+from align.formats.jsonl import read_jsonl
+from align.formats.monolingual import read_monolingual
+from align.formats.parallel import read_parallel
+from align.lang.script import han_characters, is_chinese
+from align.lang.zh import detect_variant
+from align.models import Pair
+from align.textio import iter_lines
+
+READERS: dict[str, Reader] = {
+    "interleaved": read_interleaved,
+    "tsv": partial(read_delimited, delimiter="\t"),
+    "csv": partial(read_delimited, delimiter=","),
+    "jsonl": read_jsonl,
+    "monolingual": read_monolingual,
+}
+FORMATS = (*READERS, "parallel")
+_BY_SUFFIX = {".tsv": "tsv", ".csv": "csv", ".jsonl": "jsonl", ".md": "monolingual"}
+_SNIFF_LINES = 40
+_SNIFF_BYTES = 1 << 16
+
+
+@dataclass
+class Document:
+    """One input: what is known about it, and its pairs as a lazy stream."""
+
+    info: DocumentInfo
+    pairs: Iterator[Pair]
+
+
+def detect_format(path: str, encoding: str) -> str:
+    """By extension; for plain text, interleaved if any early line is Chinese, else English-only."""
+    suffix = Path(path).suffix.lower()
+    if suffix in _BY_SUFFIX:
+        return _BY_SUFFIX[suffix]
+    if suffix in {".tmx", ".xlf", ".xliff", ".sdlxliff"}:
+        raise InputError(f"{suffix} files are not supported yet", path=path)
+    for count, (_, text) in enumerate(iter_lines(path, encoding)):
+        if is_chinese(text):
+            return "interleaved"
+        if count >= _SNIFF_LINES:
+            break
+    return "monolingual"
+
+
+def sniff_target_lang(path: str, encoding: str) -> str:
+    """``zh-Hant`` or ``zh-Hans`` from the Han characters near the start of the file."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_SNIFF_BYTES).decode(encoding, errors="replace")
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path) from None
+    han = han_characters(head)
+    return detect_variant(han) if han else "zh"
+
+
+def open_document(path: str, *, fmt: str | None = None, encoding: str = "utf-8") -> Document:
+    fmt = fmt or detect_format(path, encoding)
+    if fmt not in READERS:
+        raise InputError(f"unknown input format {fmt!r} (choose from {', '.join(READERS)})")
+    target_lang = None if fmt == "monolingual" else sniff_target_lang(path, encoding)
+    info = DocumentInfo(path=path, format=fmt, target_lang=target_lang)
+    return Document(info, READERS[fmt](path, encoding, info))
+
+
+def open_parallel(source: str, target: str, *, encoding: str = "utf-8") -> Document:
+    info = DocumentInfo(
+        path=source, format="parallel", target_lang=sniff_target_lang(target, encoding)
+    )
+    return Document(info, read_parallel(source, target, encoding, info))

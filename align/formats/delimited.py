@@ -1,0 +1,65 @@
+"""TSV and CSV: columns ``source``, ``target`` and optional ``id``, ``note``.
+
+The header is optional: a first row naming ``source`` and ``target`` is a header; otherwise the
+columns are taken in that order. Each row's line number is the physical line it starts on (the
+header is line 1), so a quoted CSV field spanning lines still points at the right place.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+
+from align.errors import InputError
+from align.formats.base import DocumentInfo, make_pair
+from align.models import Pair
+from align.textio import iter_lines
+
+COLUMNS = ("source", "target", "id", "note")
+
+
+def _column_map(row: list[str]) -> dict[str, int] | None:
+    names = [cell.strip().lower() for cell in row]
+    if "source" in names and "target" in names:
+        return {name: names.index(name) for name in COLUMNS if name in names}
+    return None
+
+
+def read_delimited(path: str, encoding: str, info: DocumentInfo, delimiter: str) -> Iterator[Pair]:
+    lines = (text + "\n" for _, text in iter_lines(path, encoding))
+    quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
+    reader = csv.reader(lines, delimiter=delimiter, quoting=quoting, strict=True)
+    columns: dict[str, int] | None = None
+    first = True
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InputError(f"malformed row: {exc}", path=path, line=line) from None
+        if first:
+            first = False
+            columns = _column_map(row)
+            if columns is not None:
+                continue
+            columns = {name: i for i, name in enumerate(COLUMNS)}
+        if not any(cell.strip() for cell in row):
+            continue
+        assert columns is not None
+        values = {name: row[i] if i < len(row) else "" for name, i in columns.items()}
+        if len(row) < 2:
+            raise InputError(
+                f"expected at least 2 {'tab' if delimiter == chr(9) else 'comma'}-separated "
+                f"columns (source, target), found {len(row)}",
+                path=path,
+                line=line,
+            )
+        yield make_pair(
+            path,
+            (line, values["source"]) if values["source"].strip() else None,
+            (line, values["target"]),
+            note=values.get("note", ""),
+            ident=values.get("id") or None,
+        )

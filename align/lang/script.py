@@ -1,0 +1,46 @@
+"""Which script a piece of text is written in (Han vs Latin), by counting characters."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# CJK Unified Ideographs, Extension A, and Compatibility Ideographs; enough for zh-Hans/zh-Hant.
+HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = re.compile(f"[{HAN_CLASS}]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptCounts:
+    han: int
+    latin: int
+
+    @property
+    def letters(self) -> int:
+        return self.han + self.latin
+
+    @property
+    def han_share(self) -> float:
+        """Share of Han among letters, weighting one Han character like one Latin word (~5)."""
+        weighted_latin = self.latin / 5
+        total = self.han + weighted_latin
+        return self.han / total if total else 0.0
+
+
+def count_scripts(text: str) -> ScriptCounts:
+    return ScriptCounts(han=len(_HAN.findall(text)), latin=len(_LATIN.findall(text)))
+
+
+def han_characters(text: str) -> str:
+    return "".join(_HAN.findall(text))
+
+
+def has_han(text: str) -> bool:
+    return _HAN.search(text) is not None
+
+
+def is_chinese(text: str) -> bool:
+    """True when Han characters carry the text (names and tickers in Latin may be mixed in)."""
+    counts = count_scripts(text)
+    return counts.han > 0 and counts.han_share >= 0.3

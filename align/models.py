@@ -1,0 +1,187 @@
+"""The engine's data model: immutable records that flow from readers to reports.
+
+Everything downstream (rules, scoring, reports, the TUI) only reads these objects, so they are
+frozen dataclasses; derived values are computed once by the engine, never stored twice.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from dataclasses import dataclass, field
+
+
+@functools.total_ordering
+class Severity(enum.Enum):
+    """How bad a finding is. Ordered: ``ERROR > WARNING > INFO``."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank < other.rank
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A ``[start, end)`` range of characters in one side's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def as_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One side of a pair with its provenance.
+
+    ``lines`` are 1-based line numbers in ``path``; ``start``/``end`` are character offsets of
+    ``text`` inside the first of those lines (a sentence cut from a long scraped line keeps
+    where it came from).
+    """
+
+    text: str
+    path: str
+    lines: tuple[int, ...]
+    start: int = 0
+    end: int | None = None
+
+    @property
+    def line(self) -> int:
+        return self.lines[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One unit of the input: English source and its Chinese target (either may be absent).
+
+    ``structural`` marks units that are not prose to translate (speaker lines repeated verbatim
+    in a transcript); rules leave them alone.
+    """
+
+    id: str
+    source: Segment | None
+    target: Segment | None
+    kind: str = "1-1"
+    structural: bool = False
+    note: str = ""
+
+    @property
+    def source_text(self) -> str:
+        return self.source.text if self.source else ""
+
+    @property
+    def target_text(self) -> str:
+        return self.target.text if self.target else ""
+
+    @property
+    def path(self) -> str:
+        side = self.source or self.target
+        return side.path if side else ""
+
+    @property
+    def line(self) -> int:
+        side = self.source or self.target
+        return side.line if side else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem a rule found on a pair, with the spans it points at on each side."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    source_span: Span | None
+    target_span: Span | None
+    source_text: str
+    target_text: str
+    fingerprint: str
+    status: str = "open"
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceLink:
+    """One bead of the sentence alignment inside a pair: a source range and a target range."""
+
+    source: Span
+    target: Span
+
+
+@dataclass(frozen=True, slots=True)
+class PairResult:
+    pair: Pair
+    score: float
+    findings: tuple[Finding, ...] = ()
+    sentences: tuple[SentenceLink, ...] = ()
+
+    @property
+    def worst(self) -> Severity | None:
+        return max((f.severity for f in self.findings), default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class InputInfo:
+    """What a reader found out about one input file."""
+
+    path: str
+    format: str
+    source_lang: str = "en"
+    target_lang: str | None = None
+    header: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """Totals over a run; filled incrementally so results can stream."""
+
+    pairs: int = 0
+    flagged: int = 0
+    by_severity: dict[str, int] = field(
+        default_factory=lambda: {s.value: 0 for s in reversed(Severity)}
+    )
+    by_code: dict[str, int] = field(default_factory=dict)
+    score_total: float = 0.0
+
+    def add(self, result: PairResult) -> None:
+        self.pairs += 1
+        self.score_total += result.score
+        open_findings = [f for f in result.findings if f.status == "open"]
+        if open_findings:
+            self.flagged += 1
+        for f in open_findings:
+            self.by_severity[f.severity.value] += 1
+            self.by_code[f.code] = self.by_code.get(f.code, 0) + 1
+
+    @property
+    def score_mean(self) -> float:
+        return round(self.score_total / self.pairs, 4) if self.pairs else 1.0
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "pairs": self.pairs,
+            "flagged": self.flagged,
+            "by_severity": dict(self.by_severity),
+            "by_code": dict(sorted(self.by_code.items())),
+            "score_mean": self.score_mean,
+        }

@@ -1,0 +1,6 @@
+"""Importing this package registers every rule (see ``align.rules.base``)."""
+
+from align.rules import completeness, language, tool
+from align.rules.base import REGISTRY, Hit, Rule, rule, select_rules
+
+__all__ = ["REGISTRY", "Hit", "Rule", "completeness", "language", "rule", "select_rules", "tool"]

@@ -1,0 +1,1 @@
+"""Pair scores (``pair.py``); reference-based metrics come with the alignment work."""

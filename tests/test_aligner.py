@@ -1,0 +1,36 @@
+from align.aligner import align_lengths
+from align.config import Settings
+from align.context import PairContext
+from align.models import Pair, Segment
+
+
+def test_one_to_one_when_lengths_agree():
+    assert align_lengths([30, 60], [10, 20]) == [((0,), (0,)), ((1,), (1,))]
+
+
+def test_merge_detected_when_two_english_sentences_become_one():
+    beads = align_lengths([60, 60, 30], [40, 10])
+    assert beads == [((0, 1), (0,)), ((2,), (1,))]
+
+
+def test_split_detected_when_one_english_sentence_becomes_two():
+    beads = align_lengths([120, 30], [20, 20, 10])
+    assert beads == [((0,), (0, 1)), ((1,), (2,))]
+
+
+def test_every_sentence_used_once_in_order():
+    source, target = [10, 80, 15, 40, 5], [3, 14, 13, 5, 12, 2]
+    beads = align_lengths(source, target)
+    assert [i for s, _ in beads for i in s] == list(range(len(source)))
+    assert [j for _, t in beads for j in t] == list(range(len(target)))
+
+
+def test_context_reports_sentence_links_as_spans():
+    src = "Good day, and welcome to the call. Today's conference is being recorded."
+    tgt = "美好的一天，歡迎參加電話會議。今天的會議正在錄製中。"
+    pair = Pair("x:1", Segment(src, "x", (1,)), Segment(tgt, "x", (2,)))
+    links = PairContext(pair, Settings()).sentence_links
+    assert [(link.source.slice(src), link.target.slice(tgt)) for link in links] == [
+        ("Good day, and welcome to the call.", "美好的一天，歡迎參加電話會議。"),
+        ("Today's conference is being recorded.", "今天的會議正在錄製中。"),
+    ]

@@ -1,0 +1,168 @@
+"""The CLI as a user runs it: exit codes, output formats, the JSON contract on a small corpus."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+GOLDEN = Path(__file__).parent / "golden"
+SMALL = Path(__file__).parent / "data" / "small.txt"
+
+
+def test_text_format_one_line_per_finding(run_cli):
+    run = run_cli("check", SMALL)
+    assert run.code == 1  # L001 and A001 are errors
+    lines = run.out.splitlines()
+    assert f"{SMALL}:9: L001 error translation repeats the source verbatim" in lines
+    assert f"{SMALL}:10: A001 error source has no translation" in lines
+    assert lines[-2].startswith("6 pairs, 2 flagged (2 error, 0 warning, 0 info)")
+    assert lines[-1].startswith("signature: align:")
+
+
+def test_json_matches_golden(run_cli, monkeypatch):
+    monkeypatch.chdir(SMALL.parent.parent.parent)
+    run = run_cli("check", "tests/data/small.txt", "--format", "json")
+    report = json.loads(run.out)
+    golden_path = GOLDEN / "small.json"
+    if os.environ.get("ALIGN_UPDATE_GOLDEN"):
+        golden_path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    assert report == json.loads(golden_path.read_text("utf-8"))
+
+
+def test_json_contract_fields(run_cli):
+    report = json.loads(run_cli("check", SMALL, "--format", "json").out)
+    assert report["schema"] == "align.report/1"
+    assert set(report) == {"schema", "tool", "inputs", "pairs", "summary"}
+    assert report["tool"]["name"] == "align" and "|rules:" in report["tool"]["signature"]
+    assert report["inputs"] == [
+        {"path": str(SMALL), "format": "interleaved", "source_lang": "en", "target_lang": "zh-Hant"}
+    ]
+    for pair in report["pairs"]:
+        assert {"id", "source", "target", "kind", "score", "findings"} <= set(pair)
+        assert 0.0 <= pair["score"] <= 1.0
+        for finding in pair["findings"]:
+            assert set(finding) == {
+                "code",
+                "name",
+                "severity",
+                "message",
+                "source_span",
+                "target_span",
+                "source_text",
+                "target_text",
+                "fingerprint",
+                "status",
+            }
+            if finding["source_span"]:
+                start, end = finding["source_span"]
+                assert pair["source"]["text"][start:end] == finding["source_text"]
+    assert set(report["summary"]) == {"pairs", "flagged", "by_severity", "by_code", "score_mean"}
+
+
+def test_jsonl_streams_pairs_then_summary(run_cli):
+    lines = run_cli("check", SMALL, "--format", "jsonl").out.splitlines()
+    records = [json.loads(line) for line in lines]
+    assert all("id" in r for r in records[:-1]) and len(records) == 7
+    assert records[-1]["summary"]["pairs"] == 6
+    assert records[-1]["schema"] == "align.report/1"
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "expected"), [("error", 1), ("never", 0), ("warning", 1), ("info", 1)]
+)
+def test_fail_on(run_cli, fail_on, expected):
+    assert run_cli("check", SMALL, "--fail-on", fail_on).code == expected
+
+
+def test_clean_input_exits_zero(run_cli, write):
+    path = write("ok.txt", "Thank you very much.\n非常感謝。\n")
+    run = run_cli("check", path)
+    assert run.code == 0 and "1 pairs, 0 flagged" in run.out
+
+
+def test_select_and_ignore(run_cli):
+    assert run_cli("check", SMALL, "--ignore", "A001,L001").code == 0
+    run = run_cli("check", SMALL, "--select", "L")
+    assert "A001" not in run.out and "L001" in run.out
+
+
+def test_unknown_select_code_is_a_usage_error(run_cli):
+    run = run_cli("check", SMALL, "--select", "Z9")
+    assert run.code == 2 and "Z9" in run.err
+
+
+def test_invalid_utf8_exits_2_with_one_line(run_cli, write):
+    path = write("bad.txt", b"Hello.\n\xe4\xbd\n")
+    run = run_cli("check", path)
+    assert run.code == 2
+    assert run.err.strip() == (
+        f"align: error: {path}:2: invalid utf-8 byte 0xe4 at byte offset 7"
+        " (use --encoding, e.g. big5 or gb18030)"
+    )
+
+
+def test_encoding_option_reads_big5(run_cli, write):
+    path = write("b.txt", "Thank you very much.\n非常感謝。\n", encoding="big5")
+    assert run_cli("check", path).code == 2
+    assert run_cli("check", path, "--encoding", "big5").code == 0
+
+
+def test_missing_file_exits_2(run_cli, tmp_path):
+    run = run_cli("check", tmp_path / "none.txt")
+    assert run.code == 2 and "none.txt" in run.err and "Traceback" not in run.err
+
+
+def test_parallel_files(run_cli, write):
+    en = write("en.txt", "Thank you very much.\nGoodbye.\n")
+    zh = write("zh.txt", "非常感謝。\n")
+    run = run_cli("check", "--source", en, "--target", zh)
+    assert run.code == 1 and f"{en}:2: A001" in run.out
+
+
+def test_source_without_target_is_a_usage_error(run_cli, write):
+    run = run_cli("check", "--source", write("en.txt", "x\n"))
+    assert run.code == 2 and "--target" in run.err
+
+
+def test_output_file_is_written_atomically(run_cli, write, tmp_path):
+    out = tmp_path / "report.json"
+    run_cli("check", SMALL, "--format", "json", "-o", out)
+    assert json.loads(out.read_text("utf-8"))["summary"]["pairs"] == 6
+    bad = write("bad.txt", b"Hello.\n\xff\n")
+    assert run_cli("check", bad, "--format", "json", "-o", out).code == 2
+    assert json.loads(out.read_text("utf-8"))["summary"]["pairs"] == 6  # old report kept
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report")] == []
+
+
+def test_config_file(run_cli, write, tmp_path):
+    config = write("align.toml", 'ignore = ["L001"]\nfail-on = "never"\n')
+    run = run_cli("check", SMALL, "--config", config)
+    assert run.code == 0 and ": L001" not in run.out and ": A001" in run.out
+
+
+def test_bad_config_is_a_usage_error(run_cli, write):
+    run = run_cli("check", SMALL, "--config", write("align.toml", "colour = 1\n"))
+    assert run.code == 2 and "unknown setting 'colour'" in run.err
+
+
+def test_rules_list_and_explain(run_cli):
+    listing = run_cli("rules")
+    assert listing.code == 0 and "A010  length-ratio-outlier" in listing.out
+    explain = run_cli("rules", "a010")
+    assert explain.code == 0 and "Why it matters:" in explain.out
+    assert run_cli("rules", "Z999").code == 2
+
+
+def test_installed_console_script_runs():
+    """The entry point a user types, in a separate process."""
+    result = subprocess.run(
+        [sys.executable, "-m", "align.cli", "check", str(SMALL), "--format", "json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert result.returncode == 1 and json.loads(result.stdout)["summary"]["pairs"] == 6

@@ -1,0 +1,1 @@
+"""The Textual reviewer for align results (the engine lives in ``align`` and never imports this)."""
