@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
+from typing import Any, TypeVar
 
 from align.aligner import align_lengths
 from align.config import Settings
 from align.lengths import chinese_length, english_length
 from align.models import Pair, SentenceLink, Span
 from align.segment import split_chinese, split_english
+
+T = TypeVar("T")
 
 
 class PairContext:
@@ -21,6 +25,13 @@ class PairContext:
         self.bilingual = bilingual
         self.source = pair.source_text
         self.target = pair.target_text
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """Compute a view shared by several rules (e.g. number matching) once per pair."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     @cached_property
     def source_sentences(self) -> list[Span]:

@@ -1,6 +1,16 @@
 """Importing this package registers every rule (see ``align.rules.base``)."""
 
-from align.rules import completeness, language, tool
+from align.rules import completeness, language, numbers, tool
 from align.rules.base import REGISTRY, Hit, Rule, rule, select_rules
 
-__all__ = ["REGISTRY", "Hit", "Rule", "completeness", "language", "rule", "select_rules", "tool"]
+__all__ = [
+    "REGISTRY",
+    "Hit",
+    "Rule",
+    "completeness",
+    "language",
+    "numbers",
+    "rule",
+    "select_rules",
+    "tool",
+]

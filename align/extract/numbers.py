@@ -1,0 +1,134 @@
+"""Numeric facts: what a number in a text means, normalised so English and Chinese compare.
+
+``$105.6 million`` and ``1.056 億美元`` are both ``NumberFact(value=105_600_000, kind="amount",
+currency="USD")``. The language-specific extractors live in ``numbers_en`` and ``numbers_zh``;
+this module holds the record, the kinds and how two facts relate.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from align.models import Span
+
+# What a number measures. "amount" covers counts and money (money has a currency).
+KINDS = (
+    "amount", "percent", "points", "bp", "multiple",
+    "year", "quarter", "half", "date", "month", "time",
+)  # fmt: skip
+QUALIFIERS = ("gt", "ge", "lt", "approx")
+QUALIFIER_WORDS = {"gt": "more than", "ge": "at least", "lt": "less than", "approx": "about"}
+
+
+@dataclass(frozen=True, slots=True)
+class NumberFact:
+    span: Span
+    text: str
+    value: float
+    kind: str = "amount"
+    currency: str | None = None
+    qualifier: str | None = None
+    # -1 / +1 when a word right before the number says the direction (down 5%, 下降 5%).
+    direction: int = 0
+    # Significant digits as written (1.06 億 → 3), to tell rounding from a wrong digit.
+    digits: int = 0
+    # Weak facts are often rendered without a number (two → 兩者, both); never errors alone.
+    weak: bool = False
+    # "low"/"high" for the two ends of a range (X to Y, X 至 Y).
+    range_role: str | None = None
+    # The scale word's multiplier (million → 1e6, 億 → 1e8), 1 when none was written.
+    scale: float = 1.0
+
+    def with_(self, **changes: object) -> NumberFact:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def significant_digits(number: str) -> int:
+    """Significant digits of a written number: ``1.056`` → 4, ``9,770`` → 3, ``100`` → 1."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    if "." in number:
+        return len(digits.lstrip("0")) or 1
+    return len(digits.strip("0")) or 1
+
+
+def same_value(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def power_of_ten_apart(a: float, b: float) -> int:
+    """``k`` when ``a`` and ``b`` differ by exactly 10^k (k ≠ 0), else 0: the 萬/億 slip."""
+    if a == 0 or b == 0 or (a < 0) != (b < 0):
+        return 0
+    exponent = math.log10(abs(a) / abs(b))
+    rounded = round(exponent)
+    return rounded if rounded and abs(exponent - rounded) < 1e-9 else 0
+
+
+def is_rounding(source: NumberFact, target: NumberFact) -> bool:
+    """The target writes the source with fewer significant digits, correctly rounded."""
+    if target.digits == 0 or source.value == 0 or target.digits >= source.digits:
+        return False
+    magnitude = math.floor(math.log10(abs(source.value)))
+    step = 10 ** (magnitude - target.digits + 1)
+    return same_value(round(source.value / step) * step, target.value)
+
+
+def _date_parts(value: float) -> tuple[int, int, int]:
+    whole = round(value)
+    return whole // 10000, whole // 100 % 100, whole % 100
+
+
+def compatible(a: NumberFact, b: NumberFact) -> bool:
+    """Facts that can be the same fact in two languages (the values are compared separately)."""
+    if a.kind == b.kind:
+        return True
+    pair = {a.kind, b.kind}
+    # A bare 2019 matches 2019 年; a month alone matches a date in that month.
+    return pair == {"amount", "year"} or pair == {"month", "date"}
+
+
+def equal(a: NumberFact, b: NumberFact) -> bool:
+    """Same fact: compatible kinds and the same value (dates compare the parts both have)."""
+    if not compatible(a, b):
+        return False
+    if a.kind in {"date", "month"} or b.kind in {"date", "month"}:
+        ya, ma, da = _date_parts(a.value)
+        yb, mb, db = _date_parts(b.value)
+        return ma == mb and (not ya or not yb or ya == yb) and (not da or not db or da == db)
+    return same_value(a.value, b.value)
+
+
+def describe(fact: NumberFact) -> str:
+    """The normalised reading shown in messages: ``97,700,000 USD``, ``58%``, ``Q3``."""
+    if fact.kind == "quarter":
+        return f"Q{fact.value:g}"
+    if fact.kind == "half":
+        return f"H{fact.value:g}"
+    if fact.kind in {"date", "month"}:
+        year, month, day = _date_parts(fact.value)
+        parts = [f"{year:04d}"] if year else []
+        parts.append(f"{month:02d}")
+        if day:
+            parts.append(f"{day:02d}")
+        return "-".join(parts)
+    if fact.kind == "time":
+        hours = int(fact.value)
+        return f"{hours:02d}:{round((fact.value - hours) * 60):02d}"
+    if fact.kind == "year":
+        return f"{fact.value:.0f}"
+    number = _format_number(fact.value)
+    suffix = {
+        "percent": "%",
+        "points": " percentage points",
+        "bp": " basis points",
+        "multiple": "×",
+    }.get(fact.kind, "")
+    currency = f" {fact.currency}" if fact.currency else ""
+    return f"{number}{suffix}{currency}"
+
+
+def _format_number(value: float) -> str:
+    if same_value(value, round(value)):
+        return f"{round(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")

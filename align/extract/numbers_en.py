@@ -1,0 +1,338 @@
+"""Numeric facts in English text.
+
+Handled: digits with separators and decimals; negatives (``-3``, ``negative``, ``minus``,
+accounting parentheses); number words (two … ninety-nine, hundred, thousand, million);
+scale words and abbreviations (million, bn, M, k); currencies ($, US$, HK$, €, £, ¥, RMB, USD …);
+percent, percentage points, basis points, multiples; ranges; qualifiers (over, about, up to,
+at least, -plus); quarters, halves, fiscal years, dates, years and clock times.
+
+Not facts: identifiers (``Form 10-Q``, ``COVID-19``), ordinals used in discourse (``First,``),
+``one``/``a`` as determiners, vague quantities (``a couple``, ``dozens``, ``hundreds of``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from align.extract.numbers import NumberFact, significant_digits
+from align.extract.ranges import link_ranges
+from align.models import Span
+
+_SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mm": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+}  # fmt: skip
+_CURRENCY_PREFIX = {
+    "us$": "USD", "$": "USD", "usd": "USD", "hk$": "HKD", "hkd": "HKD", "nt$": "TWD",
+    "a$": "AUD", "c$": "CAD", "s$": "SGD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+    "¥": "JPY", "jpy": "JPY", "rmb": "CNY", "cny": "CNY",
+}  # fmt: skip
+_CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "usd": "USD", "eur": "EUR",
+    "hkd": "HKD", "gbp": "GBP", "jpy": "JPY", "cny": "CNY",
+}  # fmt: skip
+_UNITS = {
+    "%": "percent", "percent": "percent", "per cent": "percent",
+    "percentage points": "points", "percentage point": "points", "points": "points",
+    "point": "points", "pts": "points", "ppts": "points", "pp": "points",
+    "basis points": "bp", "basis point": "bp", "bps": "bp", "bp": "bp",
+    "x": "multiple", "times": "multiple", "-fold": "multiple", "fold": "multiple",
+}  # fmt: skip
+_QUALIFIERS = {
+    "over": "gt", "more than": "gt", "above": "gt", "in excess of": "gt", "upwards of": "gt",
+    "greater than": "gt", "exceeding": "gt", "north of": "gt",
+    "at least": "ge", "no less than": "ge",
+    "approximately": "approx", "about": "approx", "around": "approx", "roughly": "approx",
+    "nearly": "approx", "almost": "approx", "close to": "approx", "approx.": "approx",
+    "some": "approx", "circa": "approx",
+    "up to": "lt", "less than": "lt", "under": "lt", "below": "lt", "fewer than": "lt",
+    "at most": "lt", "no more than": "lt",
+}  # fmt: skip
+_DIRECTIONS = {
+    "up": 1, "increased": 1, "increase": 1, "increase of": 1, "grew": 1, "growth of": 1,
+    "rose": 1, "gained": 1, "improved": 1, "improvement of": 1,
+    "down": -1, "decreased": -1, "decrease of": -1, "declined": -1, "decline of": -1,
+    "fell": -1, "dropped": -1, "lower by": -1, "reduced": -1, "reduction of": -1,
+}  # fmt: skip
+_UNIT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_WORD_NUMBER = (
+    rf"(?:(?:{_alternation(_TENS_WORDS)})(?:[- ](?:{_alternation(_UNIT_WORDS)}))?"
+    rf"|{_alternation(_UNIT_WORDS)})"
+)
+_MONTH = rf"(?:{_alternation(_MONTHS)})\.?"
+
+_PATTERNS = [
+    (
+        "date",
+        re.compile(
+            rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+            rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})(?:,?\s+(?P<year2>(?:19|20)\d\d))?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "time",
+        re.compile(
+            r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s?(?P<ampm>[ap]\.m\.|[ap]m\b)"
+            r"|\b(?P<hour2>\d{1,2}):(?P<minute2>\d{2})\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "quarter",
+        re.compile(
+            r"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s?'?(?:FY)?(?P<qyear>\d{2}))?\b"
+            rf"|\b(?P<qword>{_alternation(_ORDINALS)})(?:[\s-]+(?:fiscal|calendar))?[\s-]+quarter\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "half",
+        re.compile(
+            r"\b(?:H(?P<h>[12])|(?P<h2>[12])H)\b|\b(?P<hword>first|second)\s+half\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "fiscal",
+        re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s?'?(?P<fy>(?:19|20)\d\d|\d\d)\b", re.IGNORECASE),
+    ),
+    (
+        "month",
+        re.compile(
+            r"(?P<prev>\b(?:in|of|since|until|by|early|late|mid|last|next|this)\s+)?"
+            r"\b(?P<mname>January|February|March|April|May|June|July|August|September|October"
+            r"|November|December)\b(?:\s+(?P<myear>(?:19|20)\d\d)\b)?"
+        ),
+    ),
+    (
+        "number",
+        re.compile(
+            rf"(?P<neg>\bnegative\s+|\bminus\s+|(?<![\w.,-])[-−](?=[$€£¥\d])|\((?=[$€£¥]?\d))?"
+            rf"(?P<cur>{_alternation(k for k in _CURRENCY_PREFIX if not k.isalpha())}"
+            rf"|\b(?:{_alternation(k for k in _CURRENCY_PREFIX if k.isalpha())})\s?)?"
+            rf"(?:(?P<num>{_NUM})|(?P<word>\b{_WORD_NUMBER}\b))"
+            rf"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion)\b"
+            rf"|(?P<abbr>k|K|M|MM|mn|bn|B|tn)(?![A-Za-z]))?"
+            rf"(?:\s?(?P<unit>%|percent\b|per cent\b|percentage points?\b|basis points?\b"
+            rf"|bps\b|bp\b|pts\b|ppts\b|pp\b|points?\b|x\b|times\b|-?fold\b))?"
+            rf"(?:\s(?P<curword>{_alternation(_CURRENCY_WORDS)})\b)?"
+            rf"(?P<close>\))?(?P<plus>\+|-plus\b)?",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+_QUALIFIER_BEFORE = re.compile(rf"\b(?P<q>{_alternation(_QUALIFIERS)})\s+$", re.IGNORECASE)
+_DIRECTION_BEFORE = re.compile(
+    rf"\b(?P<d>{_alternation(_DIRECTIONS)})(?:\s+by)?"
+    r"(?:\s+(?:over|more than|about|nearly|approximately|roughly))?\s+$",
+    re.IGNORECASE,
+)
+_VAGUE_AFTER = re.compile(r"^\s*(?:of\b|s\b)", re.IGNORECASE)  # "hundreds of", "thousands"
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+_IDENTIFIER_AFTER = re.compile(r"^(?:-[A-Z]|[A-Za-z]{1,2}\d|\.\d|st\b|nd\b|rd\b|th\b)")
+# "Number two, ...", "No. 3": list markers, not quantities.
+_LIST_MARKER_BEFORE = re.compile(r"\b(?:number|no\.)\s+$", re.IGNORECASE)
+# "talk about 100 new deals": here "about" is a preposition, not "approximately".
+_ABOUT_AS_PREPOSITION = re.compile(
+    r"\b(?:talk|talks|talked|talking|think|thinks|thinking|thought|speak|speaks|spoke|ask|asks|"
+    r"asked|hear|heard|know|knew|care|cared|worry|worried|excited|learn|learned|read|say|says|"
+    r"said|tell|told|question|questions|comment|comments|news|details|more|bring|brought|"
+    r"how|what|that|this|it|is it|one)\s+about\s+$",
+    re.IGNORECASE,
+)
+
+
+def _word_value(word: str) -> int:
+    total = 0
+    for part in re.split(r"[- ]", word.lower()):
+        total += _TENS_WORDS.get(part, 0) + _UNIT_WORDS.get(part, 0)
+    return total
+
+
+def _number(match: re.Match[str], text: str) -> NumberFact | None:
+    start, end = match.span()
+    num, word = match.group("num"), match.group("word")
+    before, after = text[max(0, start - 30) : start], text[end : end + 10]
+    if num is not None:
+        prev = text[start - 1] if start else " "
+        before_prev = text[start - 2] if start > 1 else " "
+        if (
+            prev.isalpha()
+            or (prev == "-" and before_prev.isalpha())
+            or (prev == "/" and before_prev.isalnum())
+        ):
+            return None  # COVID-19, A320, 2019/20
+        if not match.group("unit") and _IDENTIFIER_AFTER.match(after):
+            return None
+        value = float(num.replace(",", ""))
+        digits = significant_digits(num)
+    else:
+        value = _word_value(word)
+        digits = len(str(int(value)).strip("0")) or 1
+        if value == 1 and not match.group("scale"):
+            return None  # "one" is a determiner more often than a fact
+    scale_word = (match.group("scale") or match.group("abbr") or "").lower()
+    if scale_word == "hundred":
+        value *= 100
+    elif scale_word:
+        value *= _SCALES[scale_word]
+    if scale_word and _VAGUE_AFTER.match(after) and num is None:
+        return None
+    if (_DETERMINER_BEFORE.search(before) and num is None) or _LIST_MARKER_BEFORE.search(before):
+        return None
+    unit = (match.group("unit") or "").lower()
+    kind = _UNITS.get(unit.lstrip("-"), "amount") if unit else "amount"
+    if kind == "multiple" and unit == "x" and not num:
+        kind = "amount"
+    prefix = (match.group("cur") or "").strip().lower()
+    currency = _CURRENCY_PREFIX.get(prefix) or _CURRENCY_WORDS.get(
+        (match.group("curword") or "").lower()
+    )
+    negative = bool(match.group("neg"))
+    if match.group("neg") == "(" and not match.group("close"):
+        negative = False
+    if negative:
+        value = -value
+    qualifier = None
+    found = _QUALIFIER_BEFORE.search(before)
+    if found and not _ABOUT_AS_PREPOSITION.search(before):
+        qualifier = _QUALIFIERS[found.group("q").lower()]
+    if match.group("plus"):
+        qualifier = "gt"
+    direction = 0
+    moved = _DIRECTION_BEFORE.search(before)
+    if moved:
+        direction = _DIRECTIONS[moved.group("d").lower()]
+    if (
+        kind == "amount"
+        and not currency
+        and not scale_word
+        and num
+        and re.fullmatch(r"(?:19|20)\d\d", num)
+    ):
+        kind = "year"
+    weak = num is None and abs(value) <= 10 and not scale_word
+    span_end = end
+    text_span = text[start:span_end]
+    if match.group("neg") == "(" and not match.group("close"):
+        start += 1
+        text_span = text[start:span_end]
+    return NumberFact(
+        span=Span(start, span_end),
+        text=text_span,
+        value=value,
+        kind=kind,
+        currency=currency,
+        qualifier=qualifier,
+        direction=direction,
+        digits=digits,
+        weak=weak,
+        scale=(100.0 if scale_word == "hundred" else _SCALES.get(scale_word, 1.0)),
+    )
+
+
+def _special(name: str, match: re.Match[str]) -> NumberFact | None:
+    span = Span(*match.span())
+    text = match.group(0)
+    g = match.groupdict()
+    if name == "date":
+        month = _MONTHS[(g["month"] or g["month2"]).lower().rstrip(".")]
+        day = int(g["day"] or g["day2"])
+        year = int(g["year"] or g["year2"] or 0)
+        if not 1 <= day <= 31:
+            return None
+        return NumberFact(span, text, year * 10000 + month * 100 + day, kind="date")
+    if name == "time":
+        hour = int(g["hour"] or g["hour2"])
+        minute = int(g["minute"] or g["minute2"] or 0)
+        ampm = (g["ampm"] or "").lower()
+        if hour > 24 or minute > 59:
+            return None
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        return NumberFact(span, text, hour + minute / 60, kind="time")
+    if name == "quarter":
+        number = g["q"] or g["q2"]
+        value = int(number) if number else _ORDINALS[g["qword"].lower()]
+        return NumberFact(span, text, value, kind="quarter")
+    if name == "half":
+        number = g["h"] or g["h2"]
+        value = int(number) if number else {"first": 1, "second": 2}[g["hword"].lower()]
+        return NumberFact(span, text, value, kind="half")
+    if name == "fiscal":
+        year = int(g["fy"])
+        return NumberFact(span, text, year + 2000 if year < 100 else year, kind="year")
+    if name == "month":
+        if g["mname"] == "May" and not g["prev"] and not g["myear"]:
+            return None  # the modal verb
+        month = _MONTHS[g["mname"].lower()]
+        year = int(g["myear"] or 0)
+        span = Span(match.start("mname"), match.end())
+        text = match.string[span.start : span.end]
+        return NumberFact(span, text, year * 10000 + month * 100, kind="month", weak=True)
+    return None
+
+
+def extract_english(text: str) -> list[NumberFact]:
+    """Every numeric fact in ``text``, in order, without overlaps (earlier patterns win)."""
+    taken: list[Span] = []
+    facts: list[NumberFact] = []
+    for name, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if not match.group(0).strip():
+                continue
+            if any(match.start() < s.end and s.start < match.end() for s in taken):
+                continue
+            fact = _number(match, text) if name == "number" else _special(name, match)
+            if fact is None:
+                continue
+            taken.append(Span(*match.span()))
+            facts.append(fact)
+    facts.sort(key=lambda f: f.span.start)
+    return link_ranges(text, facts, _RANGE_JOINER, _RANGE_OPENER)
+
+
+_RANGE_JOINER = re.compile(r"^\s*(?:to|-|–|—|through)\s*$|^\s*and\s*$", re.IGNORECASE)
+# "and" joins a range only after "between": "between $510 million and $520 million".
+_RANGE_OPENER = re.compile(r"\bbetween\s+$", re.IGNORECASE)

@@ -1,0 +1,47 @@
+"""Ranges: two facts joined by ``to`` / ``至`` share what only the second one spells out.
+
+``$2 to $3 million`` and ``1.07億至1.08億美元`` write the scale or the currency once, after the
+upper end; the lower end inherits it so both ends compare by value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from align.extract.numbers import NumberFact
+
+_RANGE_KINDS = {"amount", "percent", "points", "bp", "multiple"}
+
+
+def link_ranges(
+    text: str,
+    facts: list[NumberFact],
+    joiner: re.Pattern[str],
+    opener: re.Pattern[str] | None = None,
+) -> list[NumberFact]:
+    """Mark ``low``/``high`` ends of ranges in ordered ``facts`` and complete the low end."""
+    linked = list(facts)
+    for i in range(len(linked) - 1):
+        low, high = linked[i], linked[i + 1]
+        gap = text[low.span.end : high.span.start]
+        if not joiner.match(gap) or low.kind not in _RANGE_KINDS or high.kind not in _RANGE_KINDS:
+            continue
+        if gap.strip().lower() == "and" and (
+            opener is None or not opener.search(text[: low.span.start])
+        ):
+            continue
+        changes: dict[str, object] = {"range_role": "low"}
+        if low.kind == "amount" and high.kind != "amount":
+            changes["kind"] = high.kind
+        if low.currency is None and high.currency is not None:
+            changes["currency"] = high.currency
+        if (
+            low.scale == 1.0
+            and high.scale != 1.0
+            and abs(low.value) * high.scale <= abs(high.value) * 10
+        ):
+            changes["value"] = low.value * high.scale
+            changes["scale"] = high.scale
+        linked[i] = low.with_(**changes)
+        linked[i + 1] = high.with_(range_role="high")
+    return linked
