@@ -53,7 +53,7 @@ def significant_digits(number: str) -> int:
 
 
 def same_value(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+    return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
 
 
 def power_of_ten_apart(a: float, b: float) -> int:
@@ -66,8 +66,14 @@ def power_of_ten_apart(a: float, b: float) -> int:
 
 
 def is_rounding(source: NumberFact, target: NumberFact) -> bool:
-    """The target writes the source with fewer significant digits, correctly rounded."""
+    """The target writes the source with fewer significant digits, correctly rounded.
+
+    Only a target written with a decimal point or a scale word (1.06 億, 9.8 萬) counts: a
+    plain integer such as 100 for 101 is a wrong figure, not a rounding.
+    """
     if target.digits == 0 or source.value == 0 or target.digits >= source.digits:
+        return False
+    if "." not in target.text and target.scale == 1.0:
         return False
     magnitude = math.floor(math.log10(abs(source.value)))
     step = 10 ** (magnitude - target.digits + 1)
