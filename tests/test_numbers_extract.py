@@ -21,7 +21,7 @@ def readings(facts):
         ),
         ("up 180 basis points and 22 points", ["180 basis points", "22 percentage points"]),
         ("58% and 12 percent and 3 percentage points", ["58%", "12%", "3 percentage points"]),
-        ("negative 3.2% and (4.5) and -7", ["-3.2%", "-4.5", "-7"]),
+        ("negative 3.2% and ($4.5) and -7", ["-3.2%", "-4.5 USD", "-7"]),
         ("two markets and twenty-two people", ["2", "22"]),
         ("2x faster, 3 times more", ["2×", "3×"]),
         ("the third quarter, Q4, fiscal 2019, FY24", ["Q3", "Q4", "2019", "2024"]),
@@ -44,12 +44,18 @@ def test_english_values(text, expected):
         "a couple of deals",
         "hundreds of thousands of users",
         "Number two, security.",
-        "our 10th year",
         "we may grow",
     ],
 )
 def test_english_non_facts(text):
     assert extract_english(text) == []
+
+
+def test_ordinals_are_weak_facts_in_both_languages():
+    (english,) = extract_english("our 10th year")
+    (chinese,) = extract_chinese("第 10 年")
+    assert english.kind == chinese.kind == "ordinal" and english.weak and chinese.weak
+    assert english.value == chinese.value == 10
 
 
 def test_english_qualifiers_ranges_directions():

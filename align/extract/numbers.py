@@ -8,6 +8,7 @@ this module holds the record, the kinds and how two facts relate.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 
 from align.models import Span
@@ -15,7 +16,7 @@ from align.models import Span
 # What a number measures. "amount" covers counts and money (money has a currency).
 KINDS = (
     "amount", "percent", "points", "bp", "multiple",
-    "year", "quarter", "half", "date", "month", "time",
+    "year", "quarter", "half", "date", "month", "time", "ordinal",
 )  # fmt: skip
 QUALIFIERS = ("gt", "ge", "lt", "approx")
 QUALIFIER_WORDS = {"gt": "more than", "ge": "at least", "lt": "less than", "approx": "about"}
@@ -37,11 +38,18 @@ class NumberFact:
     weak: bool = False
     # "low"/"high" for the two ends of a range (X to Y, X 至 Y).
     range_role: str | None = None
+    # Other readings of an ambiguous fact (01/07/2019: 1 July or 7 January).
+    alternatives: tuple[float, ...] = ()
     # The scale word's multiplier (million → 1e6, 億 → 1e8), 1 when none was written.
     scale: float = 1.0
 
     def with_(self, **changes: object) -> NumberFact:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def parse_number(written: str) -> float:
+    """``9,770`` / ``290 000`` / ``1，000`` → float: separators dropped."""
+    return float(re.sub(r"[,，\s\u2009\u00a0]", "", written))
 
 
 def significant_digits(number: str) -> int:
@@ -98,6 +106,12 @@ def equal(a: NumberFact, b: NumberFact) -> bool:
     """Same fact: compatible kinds and the same value (dates compare the parts both have)."""
     if not compatible(a, b):
         return False
+    if a.alternatives or b.alternatives:
+        return any(
+            equal(a.with_(value=x, alternatives=()), b.with_(value=y, alternatives=()))
+            for x in (a.value, *a.alternatives)
+            for y in (b.value, *b.alternatives)
+        )
     if a.kind in {"date", "month"} or b.kind in {"date", "month"}:
         ya, ma, da = _date_parts(a.value)
         yb, mb, db = _date_parts(b.value)
@@ -109,6 +123,8 @@ def describe(fact: NumberFact) -> str:
     """The normalised reading shown in messages: ``97,700,000 USD``, ``58%``, ``Q3``."""
     if fact.kind == "quarter":
         return f"Q{fact.value:g}"
+    if fact.kind == "ordinal":
+        return f"#{fact.value:g}"
     if fact.kind == "half":
         return f"H{fact.value:g}"
     if fact.kind in {"date", "month"}:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from align.extract.numbers import NumberFact, significant_digits
+from align.extract.numbers import NumberFact, parse_number, significant_digits
 from align.extract.ranges import link_ranges
 from align.models import Span
 
@@ -93,10 +93,17 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
 
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_WORD_NUMBER = (
+# Thousands separated by commas, or by (thin, no-break) spaces as in SI style: 290 000.
+_NUM = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u2009\u00a0]\d{3})+(?![\d.,])|\d+(?:\.\d+)?|\.\d+"
+)
+_BELOW_HUNDRED = (
     rf"(?:(?:{_alternation(_TENS_WORDS)})(?:[- ](?:{_alternation(_UNIT_WORDS)}))?"
     rf"|{_alternation(_UNIT_WORDS)})"
+)
+# "one hundred and thirty-one": a hundreds part, then optionally "and" and the rest.
+_WORD_NUMBER = (
+    rf"(?:{_BELOW_HUNDRED}\s+hundred(?:\s+(?:and\s+)?{_BELOW_HUNDRED}\b)?|{_BELOW_HUNDRED})"
 )
 _MONTH = rf"(?:{_alternation(_MONTHS)})\.?"
 
@@ -108,6 +115,10 @@ _PATTERNS = [
             rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})(?:,?\s+(?P<year2>(?:19|20)\d\d))?\b",
             re.IGNORECASE,
         ),
+    ),
+    (
+        "numeric-date",
+        re.compile(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)\b"),
     ),
     (
         "time",
@@ -133,6 +144,10 @@ _PATTERNS = [
         ),
     ),
     (
+        "ordinal",
+        re.compile(r"\b(?P<o>\d+)(?:st|nd|rd|th)\b", re.IGNORECASE),
+    ),
+    (
         "fiscal",
         re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s?'?(?P<fy>(?:19|20)\d\d|\d\d)\b", re.IGNORECASE),
     ),
@@ -147,7 +162,7 @@ _PATTERNS = [
     (
         "number",
         re.compile(
-            rf"(?P<neg>\bnegative\s+|\bminus\s+|(?<![\w.,-])[-−](?=[$€£¥\d])|\((?=[$€£¥]?\d))?"
+            rf"(?P<neg>\bnegative\s+|\bminus\s+|(?<![\w.,)/-])[-−–](?=[$€£¥\d])|\((?=[$€£¥]\d))?"
             rf"(?P<cur>{_alternation(k for k in _CURRENCY_PREFIX if not k.isalpha())}"
             rf"|\b(?:{_alternation(k for k in _CURRENCY_PREFIX if k.isalpha())})\s?)?"
             rf"(?:(?P<num>{_NUM})|(?P<word>\b{_WORD_NUMBER}\b))"
@@ -170,7 +185,8 @@ _DIRECTION_BEFORE = re.compile(
 )
 _VAGUE_AFTER = re.compile(r"^\s*(?:of\b|s\b)", re.IGNORECASE)  # "hundreds of", "thousands"
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
-_IDENTIFIER_AFTER = re.compile(r"^(?:-[A-Z]|[A-Za-z]{1,2}\d|\.\d|st\b|nd\b|rd\b|th\b)")
+# 10-Q, 17p13, 4A, 5G, 1.2.3, and ordinals (10th): identifiers, not quantities.
+_IDENTIFIER_AFTER = re.compile(r"^(?:-[A-Z]|[A-Za-z]+\d|[A-Z](?![a-z])|\.\d)")
 # "Number two, ...", "No. 3": list markers, not quantities.
 _LIST_MARKER_BEFORE = re.compile(r"\b(?:number|no\.)\s+$", re.IGNORECASE)
 # "talk about 100 new deals": here "about" is a preposition, not "approximately".
@@ -185,7 +201,9 @@ _ABOUT_AS_PREPOSITION = re.compile(
 
 def _word_value(word: str) -> int:
     total = 0
-    for part in re.split(r"[- ]", word.lower()):
+    for part in re.split(r"[- ]+", word.lower()):
+        if part == "hundred":
+            total *= 100
         total += _TENS_WORDS.get(part, 0) + _UNIT_WORDS.get(part, 0)
     return total
 
@@ -203,9 +221,9 @@ def _number(match: re.Match[str], text: str) -> NumberFact | None:
             or (prev == "/" and before_prev.isalnum())
         ):
             return None  # COVID-19, A320, 2019/20
-        if not match.group("unit") and _IDENTIFIER_AFTER.match(after):
+        if not (match.group("unit") or match.group("abbr")) and _IDENTIFIER_AFTER.match(after):
             return None
-        value = float(num.replace(",", ""))
+        value = parse_number(num)
         digits = significant_digits(num)
     else:
         value = _word_value(word)
@@ -283,6 +301,13 @@ def _special(name: str, match: re.Match[str]) -> NumberFact | None:
         if not 1 <= day <= 31:
             return None
         return NumberFact(span, text, year * 10000 + month * 100 + day, kind="date")
+    if name == "numeric-date":
+        a, b, year = int(g["a"]), int(g["b"]), int(g["y"])
+        readings = [year * 10000 + m * 100 + d for m, d in ((a, b), (b, a)) if m <= 12 and d <= 31]
+        if not readings:
+            return None
+        # 01/07/2019 is 1 July or January 7 depending on the writer: either reading matches.
+        return NumberFact(span, text, readings[0], kind="date", alternatives=tuple(readings[1:]))
     if name == "time":
         hour = int(g["hour"] or g["hour2"])
         minute = int(g["minute"] or g["minute2"] or 0)
@@ -300,6 +325,8 @@ def _special(name: str, match: re.Match[str]) -> NumberFact | None:
         number = g["h"] or g["h2"]
         value = int(number) if number else {"first": 1, "second": 2}[g["hword"].lower()]
         return NumberFact(span, text, value, kind="half")
+    if name == "ordinal":
+        return NumberFact(span, text, int(g["o"]), kind="ordinal", weak=True)
     if name == "fiscal":
         year = int(g["fy"])
         return NumberFact(span, text, year + 2000 if year < 100 else year, kind="year")

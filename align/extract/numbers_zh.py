@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from align.extract.numbers import NumberFact, significant_digits
+from align.extract.numbers import NumberFact, parse_number, significant_digits
 from align.extract.ranges import link_ranges
 from align.lang.zh import to_simplified
 from align.models import Span
@@ -34,7 +34,9 @@ _CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "HK$": "HKD", "NT$": "TWD", "€":
                     "£": "GBP", "¥": "CNY", "RMB": "CNY"}  # fmt: skip
 _UNITS = {"%": "percent", "个百分点": "points", "百分点": "points", "个基点": "bp",
           "基点": "bp", "倍": "multiple"}  # fmt: skip
-_COUNTERS = "个家名位种笔项次股人倍年月日季天周条间款套台件张份轮届期座所"
+# 二倍体 (diploid), 倍数 (multiple), 倍率: words built on 倍, not "N times".
+_NOT_TIMES = "体数性率型"
+_COUNTERS = "个家名位种笔项次股人年月日季天周条间款套台件张份轮届期座所岁例剂组批粒片支"
 _QUALIFIER_BEFORE = {
     "超过": "gt", "逾": "gt", "超": "gt", "高于": "gt", "多于": "gt", "大于": "gt",
     "至少": "ge", "最少": "ge", "不少于": "ge",
@@ -55,18 +57,26 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
 
 
-_ARABIC = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ARABIC = (
+    r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u2009\u00a0]\d{3})+(?![\d.,])|\d+(?:\.\d+)?"
+)
 _NUMBER = re.compile(
-    rf"(?P<neg>负值?\s*|[-−](?=\d))?"
+    rf"(?P<neg>负值?\s*|(?<![\w.,)/-])[-−–](?=\d))?"
     rf"(?P<cur>US\$|HK\$|NT\$|RMB|\$|€|£|¥)?\s*"
     rf"(?:(?P<num>{_ARABIC})\s*(?P<more>多|余)?\s*(?P<scale>[十百千][万亿兆]*|[万亿兆]+)?"
     rf"|(?P<cn>[{_CN}]+[万亿兆]*))"
-    rf"\s*(?P<unit>%|{_alternation(k for k in _UNITS if k != '%')}"
+    rf"\s*(?P<unit>%|{_alternation(k for k in _UNITS if k not in {'%', '倍'})}|倍(?![{_NOT_TIMES}])"
     rf"|成(?![长为功本立员果绩熟就交型效品分不]))?"
     rf"\s*(?P<curword>{_alternation(_CURRENCIES)})?"
 )
 _PERCENT_WORD = re.compile(rf"百分之(?P<num>{_ARABIC}|[{_CN}]+)")
 _QUARTER = re.compile(r"第\s*(?P<q>[1-4一二三四])\s*(?:财|财政|会计|财务)?季")
+# 第4-8天 (4th to 8th day): Arabic ordinals, compared with English 4th-8th.
+# A Chinese-numeral ordinal counts only before a counter (第十个年头), not in 第一，(firstly).
+_ORDINAL = re.compile(
+    rf"第\s*(?P<o>\d+|[{_CN}]+(?=\s*[{_COUNTERS}]))"
+    rf"(?:\s*[-–~～至到]\s*(?P<o2>\d+|[{_CN}]+(?=\s*[{_COUNTERS}])))?"
+)
 _HALF = re.compile(r"(?P<h>上|下)半年")
 _FISCAL = re.compile(r"(?P<y>(?:19|20)\d\d|\d\d)\s*(?:财年|财政年度|会计年度|年度|年)")
 _DATE = re.compile(
@@ -77,6 +87,7 @@ _TIME = re.compile(
     r"(?P<ampm>上午|早上|中午|下午|晚上|凌晨)?\s*(?:(?P<h>\d{1,2})[:：](?P<mi>\d{2})"
     r"|(?P<h2>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[点时](?:\s*(?P<mi2>\d{1,2})\s*分|(?P<half>半))?)"
 )
+_IDENTIFIER_AFTER = re.compile(r"-[A-Za-z]|[A-Za-z]+\d|[A-Z](?![a-z])")
 _APPROXIMATE_BEFORE = re.compile(r"[数几上成好]$")
 # 四五年 (four or five years), 二三十个 (twenty or thirty): two neighbouring digits, a range.
 _NEIGHBOURS = re.compile(
@@ -176,9 +187,12 @@ def _number(match: re.Match[str], text: str, original: str) -> NumberFact | None
     after = text[end : end + 2]
     if g["num"] is not None:
         prev = text[start - 1] if start else " "
-        if (prev.isascii() and prev.isalpha()) or re.match(r"-[A-Za-z]", after):
-            return None  # 10-Q, COVID-19, Q3
-        value = float(g["num"].replace(",", "").replace("，", ""))
+        glued = (
+            prev == "-" and start > 1 and text[start - 2].isascii() and text[start - 2].isalpha()
+        )
+        if (prev.isascii() and prev.isalpha()) or glued or _IDENTIFIER_AFTER.match(after):
+            return None  # 10-Q, COVID-19, SCORE-15, Q3, 17p13, 4A (but 20.4ns is a number)
+        value = parse_number(g["num"])
         digits = significant_digits(g["num"])
         weak = False
     else:
@@ -292,6 +306,19 @@ def extract_chinese(text: str) -> list[NumberFact]:
                 if fact is not None:
                     taken.append(fact.span)
                     facts.append(fact)
+    for match in _ORDINAL.finditer(normal):  # after 第N季, which the specials took
+        if not free(*match.span()):
+            continue
+        for group in ("o", "o2"):
+            written = match.group(group)
+            value = _cn_or_arabic(written) if written else None
+            if value:
+                span = Span(match.start(group), match.end(group))
+                ordinal = NumberFact(
+                    span, text[span.start : span.end], value, kind="ordinal", weak=True
+                )
+                facts.append(ordinal)
+        taken.append(Span(*match.span()))
     for match in _NEIGHBOURS.finditer(normal):
         low, high = _DIGIT_CHARS[match.group("a")], _DIGIT_CHARS[match.group("b")]
         if high == low + 1 and free(*match.span()):
