@@ -32,3 +32,25 @@ def test_sample_checks_clean_of_errors(run_cli):
     run = run_cli("check", SAMPLE)
     assert run.code == 0
     assert " error " not in run.out
+
+
+def test_sample_numbers_all_match():
+    """Every number of the sample is converted correctly (萬/億, negatives, basis points,
+    quarters, dates): about 195 facts a side, and no N finding at warning or above."""
+    from align.config import Settings
+    from align.engine import Checker
+    from align.extract.numbers_en import extract_english
+    from align.extract.numbers_zh import extract_chinese
+    from align.formats import open_document
+
+    pairs = [p for p in open_document(str(SAMPLE)).pairs if not p.structural]
+    assert sum(len(extract_english(p.source_text)) for p in pairs) >= 190
+    assert sum(len(extract_chinese(p.target_text)) for p in pairs) >= 190
+    checker = Checker(Settings(select=("N",)))
+    serious = [
+        (p.id, f.code, f.message)
+        for p in pairs
+        for f in checker.check_pair(p).findings
+        if f.code != "N209" and f.severity.rank >= 1
+    ]
+    assert serious == []
