@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import Any, TypeVar
 
-from align.aligner import align_lengths
+from align.alignment import align_lengths
 from align.config import Settings
 from align.lengths import chinese_length, english_length
 from align.models import Pair, SentenceLink, Span

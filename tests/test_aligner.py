@@ -1,4 +1,4 @@
-from align.aligner import align_lengths
+from align.alignment import align_lengths
 from align.config import Settings
 from align.context import PairContext
 from align.models import Pair, Segment

@@ -1,0 +1,186 @@
+"""The banded bead dynamic program, vectorised with NumPy.
+
+Row ``i`` of the band holds the best cost of aligning the first ``i`` source sentences with the
+first ``j`` target sentences for ``j = base[i] + k``, ``0 ≤ k < 2W + 1``. Bead costs do not
+depend on the path, so each bead shape's cost is computed for the whole band at once; the
+recursion then only gathers, adds and takes minima row by row. The 0-1 bead (a target sentence
+with no source) stays in its row and is folded in with a running minimum.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+Bead = tuple[tuple[int, ...], tuple[int, ...]]
+
+# Gale & Church's bead probabilities (their 1-3/3-1 share split with 2-2).
+PRIOR = {
+    (1, 1): 0.89, (2, 1): 0.0445, (1, 2): 0.0445, (2, 2): 0.011, (1, 3): 0.004, (3, 1): 0.004,
+    (1, 0): 0.005, (0, 1): 0.005,
+}  # fmt: skip
+PAIR_SHAPES = [shape for shape in PRIOR if shape[0] and shape[1]]
+_PAD = 3
+# A sentence merged into a bead must share at least this share of the words with the other side.
+_ORPHAN = 0.25
+_RELATIVE = 0.75
+
+
+@dataclass(frozen=True)
+class BeadCosts:
+    """What a bead costs; see ``align.alignment`` for the model."""
+
+    ratio: float
+    variance: float
+    lexical_weight: float
+    orphan_penalty: float
+
+    @staticmethod
+    def prior_cost(shape: tuple[int, int]) -> float:
+        return -math.log(PRIOR[shape])
+
+
+class _Band:
+    """Coordinates of the band and the sentence-pair word overlaps inside it."""
+
+    def __init__(
+        self, src_masks: Sequence[int], tgt_masks: Sequence[int], base: np.ndarray, size: int
+    ):
+        n, m = len(src_masks), len(tgt_masks)
+        self.base, self.size, self.n, self.m = base, size, n, m
+        self.rows = np.arange(n + 1)[:, None]
+        self.j = base[:, None] + np.arange(size)[None, :]  # target boundary of each cell
+        # overlap[r, x] = |E_r ∩ Z_c| for c = base[r + 1] − PAD + x
+        width = size + 2 * _PAD
+        overlap = np.zeros((max(n, 1), width), dtype=np.float64)
+        for r, mask in enumerate(src_masks):
+            if not mask:
+                continue
+            first = int(base[r + 1]) - _PAD
+            for x in range(max(0, -first), min(width, m - first)):
+                overlap[r, x] = (mask & tgt_masks[first + x]).bit_count()
+        self.overlap = overlap
+
+    def pair_overlap(self, back_rows: int, back_cols: int) -> np.ndarray:
+        """|E_(i−back_rows) ∩ Z_(j−back_cols)| for every cell (i, j); 0 outside the data."""
+        r = self.rows[:, 0] - back_rows
+        c = self.j - back_cols
+        ok_r = r >= 0
+        r_safe = np.where(ok_r, r, 0)
+        x = c - (self.base[np.minimum(r_safe + 1, self.n)][:, None] - _PAD)
+        ok = ok_r[:, None] & (x >= 0) & (x < self.overlap.shape[1]) & (c >= 0) & (c < self.m)
+        values = self.overlap[r_safe[:, None], np.clip(x, 0, self.overlap.shape[1] - 1)]
+        return np.where(ok, values, 0.0)
+
+
+def _shape_cost(
+    di: int, dj: int, band: _Band, src_prefix: np.ndarray, tgt_prefix: np.ndarray,
+    src_known: np.ndarray, tgt_known: np.ndarray, tgt_has: np.ndarray, costs: BeadCosts,
+) -> np.ndarray:  # fmt: skip
+    """The cost of a ``di``-``dj`` bead ending at every cell of the band (inf where invalid)."""
+    i = band.rows
+    j = band.j
+    valid = (i >= di) & (j >= dj) & (j <= band.m)
+    i_safe = np.clip(i, min(di, band.n), band.n)
+    i_low = np.maximum(i_safe - di, 0)
+    j_safe = np.clip(j, min(dj, band.m), band.m)
+    le = src_prefix[i_safe] - src_prefix[i_low]
+    lz = tgt_prefix[j_safe] - tgt_prefix[np.maximum(j_safe - dj, 0)]
+    z = (lz - costs.ratio * le) / np.sqrt(np.maximum(le, 1.0) * costs.variance)
+    total = z * z / 2 + costs.prior_cost((di, dj))
+    known_prefix = np.concatenate([[0.0], np.cumsum(src_known)])
+    known = known_prefix[i_safe] - known_prefix[i_low]
+    parts = {(t, u): band.pair_overlap(t, u) for t in range(1, di + 1) for u in range(1, dj + 1)}
+    shared = sum(parts.values())
+    coverage = np.where(known > 0, np.minimum(shared / np.maximum(known, 1.0), 1.0), 0.5)
+    total = total + costs.lexical_weight * (1 - coverage)
+    mu = costs.orphan_penalty
+    if di > 1:  # a merged source sentence the target side hardly covers
+        for t in range(1, di + 1):
+            row_known = src_known[np.clip(i_safe - t, 0, len(src_known) - 1)]
+            row_shared = sum(parts[t, u] for u in range(1, dj + 1))
+            # Covered far worse than the bead as a whole: more likely a sentence left out.
+            weak = row_shared < np.maximum(_ORPHAN, _RELATIVE * coverage) * row_known
+            total = total + mu * ((row_known > 0) & weak)
+    if dj > 1:  # a merged target sentence that covers little of the source side
+        for u in range(1, dj + 1):
+            col_known = tgt_known[np.clip(j_safe - u, 0, len(tgt_known) - 1)]
+            col_shared = sum(parts[t, u] for t in range(1, di + 1))
+            total = total + mu * ((col_known > 0) & (col_shared < _ORPHAN * known))
+    return np.where(valid, total, np.inf)
+
+
+def banded_alignment(
+    src_len: Sequence[float],
+    tgt_len: Sequence[float],
+    src_masks: Sequence[int],
+    tgt_masks: Sequence[int],
+    centres: Sequence[int],
+    width: int,
+    costs: BeadCosts,
+) -> list[Bead]:
+    n, m = len(src_len), len(tgt_len)
+    size = 2 * width + 1
+    base = np.asarray(centres, dtype=np.int64) - width
+    base[0] = 0  # the path runs from (0, 0) to (n, m): keep both ends inside the band
+    base[n] = min(max(base[n], m - size + 1), m)
+    band = _Band(src_masks, tgt_masks, base, size)
+    src_prefix = np.concatenate([[0.0], np.cumsum(src_len)])
+    tgt_prefix = np.concatenate([[0.0], np.cumsum(tgt_len)])
+    src_known = np.array([mask.bit_count() for mask in src_masks], dtype=np.float64)
+    tgt_known = np.array([mask.bit_count() for mask in tgt_masks], dtype=np.float64)
+    tgt_has = np.array([bool(mask) for mask in tgt_masks] + [False])
+    shape_costs = [
+        _shape_cost(di, dj, band, src_prefix, tgt_prefix, src_known, tgt_known, tgt_has, costs)
+        for di, dj in PAIR_SHAPES
+    ]
+    skip = costs.prior_cost((1, 0)) + costs.lexical_weight * 0.5
+    shapes = [*PAIR_SHAPES, (1, 0)]
+    offsets = np.arange(size)
+    inf = np.inf
+    cost = np.full((n + 1, size), inf)
+    move = np.full((n + 1, size), -1, dtype=np.int8)  # index into shapes; -1 is a 0-1 bead
+    valid = (band.j >= 0) & (band.j <= m)
+    for i in range(n + 1):
+        if i == 0:
+            row = np.where(band.j[0] == 0, 0.0, inf)
+            row_move = np.full(size, -1, dtype=np.int8)
+        else:
+            candidates = np.full((len(shapes), size), inf)
+            for s, (di, dj) in enumerate(shapes):
+                if di > i:
+                    continue
+                p = i - di
+                prev_k = offsets + (base[i] - base[p]) - dj
+                ok = (prev_k >= 0) & (prev_k < size)
+                previous = np.where(ok, cost[p][np.clip(prev_k, 0, size - 1)], inf)
+                step = shape_costs[s][i] if dj else skip
+                candidates[s] = previous + step
+            row_move = np.argmin(candidates, axis=0).astype(np.int8)
+            row = candidates[row_move, offsets]
+        # best(k) = min over k' ≤ k of row(k') + (k − k')·skip: the 0-1 beads along the row.
+        shifted = np.where(valid[i], row - offsets * skip, inf)
+        running = np.where(valid[i], np.minimum.accumulate(shifted) + offsets * skip, inf)
+        from_left = running < row - 1e-9  # not the cell itself, back through float rounding
+        cost[i] = np.where(from_left, running, np.where(valid[i], row, inf))
+        move[i] = np.where(from_left, -1, row_move)
+    if not np.isfinite(cost[n][m - base[n]]):
+        raise ValueError("the alignment left the band")
+    return _trace(move, base, shapes, n, m)
+
+
+def _trace(
+    move: np.ndarray, base: np.ndarray, shapes: Sequence[tuple[int, int]], n: int, m: int
+) -> list[Bead]:
+    beads: list[Bead] = []
+    i, j = n, m
+    while i or j:
+        code = int(move[i][j - base[i]])
+        di, dj = (0, 1) if code == -1 else shapes[code]
+        beads.append((tuple(range(i - di, i)), tuple(range(j - dj, j))))
+        i, j = i - di, j - dj
+    beads.reverse()
+    return beads

@@ -1,0 +1,67 @@
+"""Sentences as sets of English lemmas, so English and Chinese compare through CC-CEDICT.
+
+An English sentence is the set of its content-word lemmas (those the dictionary knows); a
+Chinese sentence is the set of lemmas glossing every dictionary headword found in it (all
+substrings up to six characters of the Simplified view, so no segmenter is needed). Sets are
+Python ints used as bitsets: intersection is ``&`` and its size ``bit_count()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from align.lang.cedict import MAX_HEADWORD, chinese_to_english
+from align.lang.en import content_lemmas
+from align.lang.zh import to_simplified
+
+
+@lru_cache(maxsize=1)
+def gloss_vocabulary() -> frozenset[str]:
+    return frozenset(w for lemmas in chinese_to_english().values() for w in lemmas.split())
+
+
+def english_masks(sentences: Sequence[str], vocab: dict[str, int]) -> list[int]:
+    """Bitsets of dictionary-known lemmas; ``vocab`` maps each lemma to its bit and grows."""
+    known = gloss_vocabulary()
+    masks = []
+    for sentence in sentences:
+        mask = 0
+        for word in content_lemmas(sentence):
+            if word in known:
+                mask |= 1 << vocab.setdefault(word, len(vocab))
+        masks.append(mask)
+    return masks
+
+
+@lru_cache(maxsize=1)
+def _headword_prefixes() -> frozenset[str]:
+    """Every proper prefix of a headword: a scan stops as soon as no headword can follow."""
+    return frozenset(head[:k] for head in chinese_to_english() for k in range(1, len(head)))
+
+
+def chinese_masks(sentences: Sequence[str], vocab: dict[str, int]) -> list[int]:
+    """Bitsets over the English ``vocab`` of the lemmas the Chinese sentences' words gloss."""
+    index = chinese_to_english()
+    prefixes = _headword_prefixes()
+    memo: dict[str, int] = {}
+    masks = []
+    for sentence in sentences:
+        text = to_simplified(sentence)
+        mask = 0
+        for start in range(len(text)):
+            for end in range(start + 1, min(len(text), start + MAX_HEADWORD) + 1):
+                word = text[start:end]
+                found = memo.get(word)
+                if found is None:
+                    found = 0
+                    for lemma in index.get(word, "").split():
+                        bit = vocab.get(lemma)
+                        if bit is not None:
+                            found |= 1 << bit
+                    memo[word] = found
+                mask |= found
+                if word not in prefixes:
+                    break
+        masks.append(mask)
+    return masks
