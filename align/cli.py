@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from itertools import chain
 from pathlib import Path
-from typing import TextIO
+from typing import Any
 
 from align import __version__
 from align.config import FAIL_ON, Settings, load_settings
@@ -26,8 +26,11 @@ def _codes(value: str) -> tuple[str, ...]:
     return tuple(code.strip().upper() for code in value.split(",") if code.strip())
 
 
+PAIR_FORMATS = ("tsv", "json", "tmx", "beads")
+
+
 def _parser() -> argparse.ArgumentParser:
-    from align.formats import FORMATS
+    from align.formats import FORMATS, PAIRINGS
     from align.report import WRITERS
 
     parser = argparse.ArgumentParser(
@@ -52,6 +55,18 @@ def _parser() -> argparse.ArgumentParser:
         help="input format (default: by extension and content)",
     )
     check.add_argument("--encoding", default="utf-8", help="input encoding, e.g. big5, gb18030")
+    check.add_argument("--pairing", choices=PAIRINGS, default="auto",
+                       help="--source/--target: by line, by alignment, or auto (default: "
+                            "by line when the files have as many lines)")  # fmt: skip
+
+    pair = commands.add_parser("pair", help="align two files and write the pairs")
+    pair.add_argument("source", metavar="EN", help="English file, one unit per line")
+    pair.add_argument("target", metavar="ZH", help="Chinese file, one unit per line")
+    pair.add_argument("--format", choices=PAIR_FORMATS,
+                      help="output format (default: by the -o extension, else tsv)")  # fmt: skip
+    pair.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    pair.add_argument("--split", action="store_true", help="align sentences, not whole lines")
+    pair.add_argument("--encoding", default="utf-8", help="input encoding, e.g. big5, gb18030")
 
     rules = commands.add_parser("rules", help="list rules, or explain one")
     rules.add_argument("code", nargs="?", help="a rule code such as A010")
@@ -59,15 +74,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 @contextlib.contextmanager
-def _output(path: str | None) -> Iterator[TextIO]:
+def _output(path: str | None, *, binary: bool = False) -> Iterator[Any]:
     """stdout, or a file written atomically: a failed run never leaves half a report."""
     if path is None:
-        yield sys.stdout
+        yield sys.stdout.buffer if binary else sys.stdout
         return
     target = Path(path)
     fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        mode = "wb" if binary else "w"
+        with os.fdopen(fd, mode, encoding=None if binary else "utf-8") as handle:
             yield handle
         os.replace(tmp, target)
     except BaseException:
@@ -104,7 +120,9 @@ def _check(args: argparse.Namespace) -> int:
         open_document(path, fmt=args.input_format, encoding=args.encoding) for path in args.paths
     ]
     if args.source:
-        documents.append(open_parallel(args.source, args.target, encoding=args.encoding))
+        documents.append(
+            open_parallel(args.source, args.target, encoding=args.encoding, pairing=args.pairing)
+        )
     failing: list[bool] = []
     threshold = settings.fail_severity
 
@@ -120,6 +138,41 @@ def _check(args: argparse.Namespace) -> int:
             out, results(), [d.info.freeze() for d in documents], summary, checker.signature
         )
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _pair(args: argparse.Namespace) -> int:
+    from align.engine import Checker
+    from align.formats import sniff_target_lang
+    from align.formats.tmx import write_tmx
+    from align.models import RunSummary
+    from align.pairing import align_files, beads_to_pairs
+    from align.report.json import write_json
+
+    fmt = args.format
+    if fmt is None:
+        suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+        fmt = suffix if suffix in PAIR_FORMATS else "tsv"
+    beads, source, target = align_files(args.source, args.target, args.encoding, split=args.split)
+    pairs = beads_to_pairs(beads, source, target, args.source, args.target)
+    target_lang = sniff_target_lang(args.target, args.encoding)
+    with _output(args.output, binary=fmt == "tmx") as out:
+        if fmt == "beads":  # Vecalign/Bertalign format: 0-based unit ids
+            for src, tgt in beads:
+                out.write(f"{list(src)}:{list(tgt)}\n")
+        elif fmt == "tsv":
+            out.write("source\ttarget\n")
+            for pair in pairs:
+                cells = (pair.source_text, pair.target_text)
+                out.write("\t".join(c.replace("\t", " ") for c in cells) + "\n")
+        elif fmt == "tmx":
+            write_tmx(out, pairs, "en", target_lang if target_lang != "zh" else "zh")
+        else:
+            from align.models import InputInfo
+
+            checker = Checker(load_settings(None))
+            info = InputInfo(args.source, "parallel-aligned", "en", target_lang)
+            write_json(out, checker.check_pairs(pairs), [info], RunSummary(), checker.signature)
+    return EXIT_OK
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -140,7 +193,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"check": _check, "rules": _rules}
+    handlers = {"check": _check, "pair": _pair, "rules": _rules}
     try:
         return handlers[args.command](args)
     except InputError as exc:

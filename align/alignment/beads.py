@@ -27,6 +27,8 @@ _PAD = 3
 # A sentence merged into a bead must share at least this share of the words with the other side.
 _ORPHAN = 0.25
 _RELATIVE = 0.75
+# ... and a merged sentence sharing no dictionary word at all with the other side pays more.
+_DISJOINT = 3.0
 
 
 @dataclass(frozen=True)
@@ -104,12 +106,17 @@ def _shape_cost(
             row_shared = sum(parts[t, u] for u in range(1, dj + 1))
             # Covered far worse than the bead as a whole: more likely a sentence left out.
             weak = row_shared < np.maximum(_ORPHAN, _RELATIVE * coverage) * row_known
-            total = total + mu * ((row_known > 0) & weak)
+            total = (
+                total
+                + mu * ((row_known > 0) & weak)
+                + _DISJOINT * ((row_known > 0) & (row_shared == 0))
+            )
     if dj > 1:  # a merged target sentence that covers little of the source side
         for u in range(1, dj + 1):
             col_known = tgt_known[np.clip(j_safe - u, 0, len(tgt_known) - 1)]
             col_shared = sum(parts[t, u] for t in range(1, di + 1))
             total = total + mu * ((col_known > 0) & (col_shared < _ORPHAN * known))
+            total = total + _DISJOINT * ((col_known > 0) & (col_shared == 0))
     return np.where(valid, total, np.inf)
 
 

@@ -75,8 +75,27 @@ def open_document(path: str, *, fmt: str | None = None, encoding: str = "utf-8")
     return Document(info, READERS[fmt](path, encoding, info))
 
 
-def open_parallel(source: str, target: str, *, encoding: str = "utf-8") -> Document:
-    info = DocumentInfo(
-        path=source, format="parallel", target_lang=sniff_target_lang(target, encoding)
-    )
-    return Document(info, read_parallel(source, target, encoding, info))
+PAIRINGS = ("auto", "lines", "align")
+
+
+def _content_lines(path: str, encoding: str) -> int:
+    return sum(1 for _, text in iter_lines(path, encoding) if text.strip())
+
+
+def open_parallel(
+    source: str, target: str, *, encoding: str = "utf-8", pairing: str = "auto"
+) -> Document:
+    """Two files: line by line when they have as many lines (or ``pairing="lines"``), else
+    aligned by ``align.alignment`` (merged, split and missing lines become 2-1, 1-2, 1-0)."""
+    if pairing == "auto":
+        same = _content_lines(source, encoding) == _content_lines(target, encoding)
+        pairing = "lines" if same else "align"
+    lang = sniff_target_lang(target, encoding)
+    if pairing == "lines":
+        info = DocumentInfo(path=source, format="parallel", target_lang=lang)
+        return Document(info, read_parallel(source, target, encoding, info))
+    from align.pairing import align_files, beads_to_pairs
+
+    info = DocumentInfo(path=source, format="parallel-aligned", target_lang=lang)
+    beads, src_units, tgt_units = align_files(source, target, encoding)
+    return Document(info, beads_to_pairs(beads, src_units, tgt_units, source, target))

@@ -1,0 +1,41 @@
+"""TMX 1.4 output (lxml streams it, so every piece of text is escaped and memory stays flat)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import BinaryIO
+
+from lxml import etree
+
+from align import __version__
+from align.models import Pair
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def write_tmx(out: BinaryIO, pairs: Iterable[Pair], source_lang: str, target_lang: str) -> None:
+    header = {
+        "creationtool": "align",
+        "creationtoolversion": __version__,
+        "segtype": "sentence",
+        "o-tmf": "align",
+        "adminlang": "en",
+        "srclang": source_lang,
+        "datatype": "plaintext",
+    }
+    with etree.xmlfile(out, encoding="utf-8") as xf:
+        xf.write_declaration()
+        with xf.element("tmx", version="1.4"):
+            xf.write(etree.Element("header", header))
+            with xf.element("body"):
+                for pair in pairs:
+                    if pair.source is None or pair.target is None:
+                        continue  # a translation unit needs both sides
+                    tu = etree.Element("tu", tuid=pair.id)
+                    for lang, text in (
+                        (source_lang, pair.source_text),
+                        (target_lang, pair.target_text),
+                    ):
+                        tuv = etree.SubElement(tu, "tuv", {_XML_LANG: lang})
+                        etree.SubElement(tuv, "seg").text = text
+                    xf.write(tu)
