@@ -10,7 +10,10 @@ EN = (
     "Billings were $97.7 million.\n"
     "Thank you all for joining.\n"
 )
-ZH = "美好的一天，歡迎參加電話會議。\n今天的會議正在錄製中。\n營收為 1.056 億美元。帳單為 9,770 萬美元。\n感謝大家的參與。\n"
+ZH = (
+    "美好的一天，歡迎參加電話會議。\n今天的會議正在錄製中。\n"
+    "營收為 1.056 億美元。帳單為 9,770 萬美元。\n感謝大家的參與。\n"
+)
 
 
 def test_beads_format_finds_split_and_merge(run_cli, write):
@@ -56,7 +59,8 @@ def test_check_aligns_files_of_different_length(run_cli, write):
     en = write("en.txt", EN)
     zh = write(
         "zh.txt",
-        "美好的一天，歡迎參加電話會議。今天的會議正在錄製中。\n營收為 1.056 億美元。帳單為 9,770 萬美元。\n",
+        "美好的一天，歡迎參加電話會議。今天的會議正在錄製中。\n"
+        "營收為 1.056 億美元。帳單為 9,770 萬美元。\n",
     )
     run = run_cli("check", "--source", en, "--target", zh, "--format", "json")
     pairs = json.loads(run.out)["pairs"]
