@@ -68,6 +68,19 @@ def _parser() -> argparse.ArgumentParser:
     pair.add_argument("--split", action="store_true", help="align sentences, not whole lines")
     pair.add_argument("--encoding", default="utf-8", help="input encoding, e.g. big5, gb18030")
 
+    score = commands.add_parser(
+        "score", help="BLEU/chrF/TER of the Chinese against a reference translation"
+    )
+    score.add_argument("path", metavar="PATH", help="an input file (its Chinese is scored)")
+    score.add_argument(
+        "--reference", metavar="REF", required=True,
+        help="reference translations, one line per translated pair of PATH",
+    )  # fmt: skip
+    score.add_argument("--format", choices=("text", "json"), default="text")
+    score.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    score.add_argument("--input-format", choices=[f for f in FORMATS if f != "parallel"])
+    score.add_argument("--encoding", default="utf-8", help="input encoding, e.g. big5, gb18030")
+
     rules = commands.add_parser("rules", help="list rules, or explain one")
     rules.add_argument("code", nargs="?", help="a rule code such as A010")
     return parser
@@ -175,6 +188,51 @@ def _pair(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _score(args: argparse.Namespace) -> int:
+    import json
+
+    from align.formats import open_document
+    from align.scoring.reference import score_against_reference
+    from align.textio import iter_lines
+
+    pairs = [
+        p
+        for p in open_document(args.path, fmt=args.input_format, encoding=args.encoding).pairs
+        if not p.structural and p.source_text.strip() and p.target is not None
+    ]
+    references = [text for _, text in iter_lines(args.reference, args.encoding)]
+    if references and not references[-1].strip():
+        references.pop()
+    if len(references) != len(pairs):
+        raise InputError(
+            f"{len(references)} reference lines for {len(pairs)} translated pairs in "
+            f"{args.path} (one line per pair, in order, speaker lines excluded)",
+            path=args.reference,
+        )
+    result = score_against_reference(
+        [p.id for p in pairs], [p.target_text for p in pairs], references
+    )
+    with _output(args.output) as out:
+        if args.format == "json":
+            data = {
+                "schema": "align.score/1",
+                "corpus": result.corpus,
+                "signatures": result.signatures,
+                "pairs": [vars(s) for s in result.segments],
+            }
+            out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        else:
+            for s in result.segments:
+                out.write(f"{s.id}\tBLEU {s.bleu:6.2f}\tchrF {s.chrf:6.2f}\tTER {s.ter:6.2f}\n")
+            c = result.corpus
+            out.write(
+                f"corpus\tBLEU {c['bleu']:6.2f}\tchrF {c['chrf']:6.2f}\tTER {c['ter']:6.2f}\n"
+            )
+            for name, signature in result.signatures.items():
+                out.write(f"{name} signature: {signature}\n")
+    return EXIT_OK
+
+
 def _rules(args: argparse.Namespace) -> int:
     from align.rules.base import FAMILIES, REGISTRY, select_rules
 
@@ -193,7 +251,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"check": _check, "pair": _pair, "rules": _rules}
+    handlers = {"check": _check, "pair": _pair, "score": _score, "rules": _rules}
     try:
         return handlers[args.command](args)
     except InputError as exc:

@@ -1,0 +1,32 @@
+"""`align score`: sacreBLEU against a reference, script-normalised, with signatures."""
+
+import json
+
+
+def test_scores_per_pair_and_corpus_with_signatures(run_cli, write):
+    path = write(
+        "h.tsv", "Revenue was $105.6 million.\t營收為 1.056 億美元。\nThanks.\t謝謝大家。\n"
+    )
+    ref = write("ref.txt", "营收为1.056亿美元。\n感谢大家。\n")
+    report = json.loads(run_cli("score", path, "--reference", ref, "--format", "json").out)
+    first, second = report["pairs"]
+    # Traditional hypothesis vs Simplified reference: script differences cost nothing.
+    assert (first["bleu"], first["chrf"], first["ter"]) == (100.0, 100.0, 0.0)
+    assert second["bleu"] < 100 and second["ter"] > 0
+    assert 0 < report["corpus"]["bleu"] < 100
+    assert "tok:zh" in report["signatures"]["bleu"]
+    assert "asian:yes" in report["signatures"]["ter"]
+
+
+def test_text_output(run_cli, write):
+    path = write("h.tsv", "Thanks.\t謝謝。\n")
+    run = run_cli("score", path, "--reference", write("ref.txt", "谢谢。\n"))
+    assert run.code == 0
+    assert "chrF 100.00\tTER   0.00" in run.out.splitlines()[1]
+    assert "bleu signature: nrefs:1" in run.out
+
+
+def test_reference_line_count_mismatch_is_an_input_error(run_cli, write):
+    path = write("h.tsv", "One.\t一。\nTwo.\t二。\n")
+    run = run_cli("score", path, "--reference", write("ref.txt", "一。\n"))
+    assert run.code == 2 and "1 reference lines for 2 translated pairs" in run.err
