@@ -120,8 +120,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 def _check(args: argparse.Namespace) -> int:
     from align.engine import Checker, fails
     from align.formats import open_document, open_parallel
-    from align.models import RunSummary
-    from align.report import WRITERS
+    from align.report import WRITERS, ReportContext
 
     if bool(args.source) != bool(args.target):
         raise InputError("--source and --target go together")
@@ -145,11 +144,11 @@ def _check(args: argparse.Namespace) -> int:
                 failing.append(True)
             yield result
 
-    summary = RunSummary()
+    context = ReportContext(
+        [d.info.freeze() for d in documents], checker.signature, threshold=threshold
+    )
     with _output(args.output) as out:
-        WRITERS[args.format](
-            out, results(), [d.info.freeze() for d in documents], summary, checker.signature
-        )
+        WRITERS[args.format](out, results(), context)
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
@@ -157,8 +156,8 @@ def _pair(args: argparse.Namespace) -> int:
     from align.engine import Checker
     from align.formats import sniff_target_lang
     from align.formats.tmx import write_tmx
-    from align.models import RunSummary
     from align.pairing import align_files, beads_to_pairs
+    from align.report import ReportContext
     from align.report.json import write_json
 
     fmt = args.format
@@ -184,7 +183,8 @@ def _pair(args: argparse.Namespace) -> int:
 
             checker = Checker(load_settings(None))
             info = InputInfo(args.source, "parallel-aligned", "en", target_lang)
-            write_json(out, checker.check_pairs(pairs), [info], RunSummary(), checker.signature)
+            context = ReportContext([info], checker.signature)
+            write_json(out, checker.check_pairs(pairs), context)
     return EXIT_OK
 
 

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from align import __version__
-from align.models import Finding, InputInfo, PairResult, RunSummary, Segment
+from align.models import Finding, InputInfo, PairResult, Segment
+from align.report.context import ReportContext
 
 SCHEMA = "align.report/1"
 
@@ -77,14 +78,9 @@ def _dumps(value: Any, indent: int | None) -> str:
     return json.dumps(value, ensure_ascii=False, indent=indent)
 
 
-def write_json(
-    out: TextIO,
-    results: Iterable[PairResult],
-    inputs: list[InputInfo],
-    summary: RunSummary,
-    signature: str,
-) -> None:
+def write_json(out: TextIO, results: Iterable[PairResult], context: ReportContext) -> None:
     """One JSON object in contract key order; ``summary`` is filled while pairs stream out."""
+    inputs, summary, signature = context.inputs, context.summary, context.signature
     out.write("{\n")
     out.write(f'  "schema": {_dumps(SCHEMA, None)},\n')
     out.write(f'  "tool": {_dumps(tool_dict(signature), None)},\n')
@@ -99,13 +95,8 @@ def write_json(
     out.write("}\n")
 
 
-def write_jsonl(
-    out: TextIO,
-    results: Iterable[PairResult],
-    inputs: list[InputInfo],
-    summary: RunSummary,
-    signature: str,
-) -> None:
+def write_jsonl(out: TextIO, results: Iterable[PairResult], context: ReportContext) -> None:
+    inputs, summary, signature = context.inputs, context.summary, context.signature
     for result in results:
         summary.add(result)
         out.write(_dumps(pair_dict(result), None) + "\n")

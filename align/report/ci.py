@@ -1,0 +1,139 @@
+"""Machine-readable outputs for CI: JUnit XML, SARIF 2.1.0 and GitHub workflow annotations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from itertools import groupby
+from typing import TextIO
+
+from lxml import etree
+
+from align import __version__
+from align.models import PairResult, Severity
+from align.report.context import ReportContext, finding_location
+from align.rules.base import REGISTRY, select_rules
+
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def write_junit(out: TextIO, results: Iterable[PairResult], context: ReportContext) -> None:
+    """A testsuite per input file, a testcase per pair; failures at or above --fail-on."""
+    root = etree.Element("testsuites", name="align")
+    for path, group in groupby(results, key=lambda r: r.pair.path):
+        suite = etree.SubElement(root, "testsuite", name=path)
+        tests = failures = 0
+        for result in group:
+            context.summary.add(result)
+            tests += 1
+            case = etree.SubElement(
+                suite, "testcase", name=result.pair.id, classname=path, file=path,
+                line=str(result.pair.line),
+            )  # fmt: skip
+            failing = [f for f in result.findings if context.fails(f)]
+            if failing:
+                failures += 1
+            for finding in failing:
+                failure = etree.SubElement(
+                    case, "failure", type=finding.code, message=finding.message
+                )
+                failure.text = (
+                    f"{finding.code} {finding.name} ({finding.severity.value})\n"
+                    f"source: {result.pair.source_text}\ntarget: {result.pair.target_text}"
+                )
+        suite.set("tests", str(tests))
+        suite.set("failures", str(failures))
+        suite.set("errors", "0")
+    root.set("tests", str(context.summary.pairs))
+    root.set("failures", str(sum(int(s.get("failures", "0")) for s in root)))
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(etree.tostring(root, encoding="unicode", pretty_print=True))
+
+
+def _sarif_rule(code: str) -> dict[str, object]:
+    rule = REGISTRY[code]
+    return {
+        "id": code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.doc},
+        "help": {"text": rule.doc, "markdown": rule.doc},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+        "properties": {"tags": [rule.family]},
+    }
+
+
+def write_sarif(out: TextIO, results: Iterable[PairResult], context: ReportContext) -> None:
+    """SARIF 2.1.0: every open finding, with its rule's help text and a file/line/column."""
+    rules = [r.code for r in select_rules()]
+    index = {code: i for i, code in enumerate(rules)}
+    sarif_results = []
+    for result in results:
+        context.summary.add(result)
+        for finding in result.findings:
+            if finding.status != "open":
+                continue
+            path, line, column = finding_location(result, finding)
+            span = finding.target_span or finding.source_span
+            region: dict[str, int] = {"startLine": line, "startColumn": column}
+            if span is not None:
+                region["endColumn"] = column + span.end - span.start
+            sarif_results.append(
+                {
+                    "ruleId": finding.code,
+                    "ruleIndex": index[finding.code],
+                    "level": _SARIF_LEVEL[finding.severity],
+                    "message": {"text": finding.message},
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": {"uri": path},
+                                "region": region,
+                            }
+                        }
+                    ],
+                    "partialFingerprints": {"alignFingerprint/v1": finding.fingerprint},
+                }
+            )
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "align",
+                        "version": __version__,
+                        "rules": [_sarif_rule(code) for code in rules],
+                    }
+                },
+                "results": sarif_results,
+                "properties": {"signature": context.signature},
+            }
+        ],
+    }
+    out.write(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def write_github(out: TextIO, results: Iterable[PairResult], context: ReportContext) -> None:
+    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=…::message``."""
+    for result in results:
+        context.summary.add(result)
+        for finding in result.findings:
+            if finding.status != "open":
+                continue
+            path, line, column = finding_location(result, finding)
+            title = _escape_property(f"{finding.code} {finding.name}")
+            out.write(
+                f"::{_GITHUB_LEVEL[finding.severity]} file={_escape_property(path)},line={line},"
+                f"col={column},title={title}::{_escape_data(finding.message)}\n"
+            )

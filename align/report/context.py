@@ -1,0 +1,35 @@
+"""What every writer needs besides the results: inputs, running totals, signature, threshold."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from align.models import Finding, InputInfo, PairResult, RunSummary, Severity
+
+
+@dataclass
+class ReportContext:
+    inputs: list[InputInfo]
+    signature: str
+    summary: RunSummary = field(default_factory=RunSummary)
+    # Findings at or above this fail (JUnit failures, exit code); None: nothing fails.
+    threshold: Severity | None = Severity.ERROR
+
+    def fails(self, finding: Finding) -> bool:
+        return (
+            self.threshold is not None
+            and finding.status == "open"
+            and finding.severity >= self.threshold
+        )
+
+
+def finding_location(result: PairResult, finding: Finding) -> tuple[str, int, int]:
+    """``(path, line, column)`` a finding points at: the Chinese side when it has a target
+    span, else the English; the column is 1-based within that line."""
+    pair = result.pair
+    use_target = finding.target_span is not None and pair.target is not None
+    side = pair.target if use_target else (pair.source or pair.target)
+    span = finding.target_span if use_target else finding.source_span
+    if side is None:
+        return pair.path, pair.line, 1
+    return side.path, side.line, side.start + (span.start if span else 0) + 1

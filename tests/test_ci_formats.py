@@ -1,0 +1,46 @@
+"""CI outputs: JUnit XML parses, SARIF 2.1.0 has rules and locations, GitHub annotations."""
+
+import json
+from pathlib import Path
+
+from lxml import etree
+
+SMALL = Path(__file__).parent / "data" / "small.txt"
+
+
+def test_junit_suite_per_file_case_per_pair_failures_at_fail_on(run_cli, write):
+    other = write("other.tsv", "Thank you very much.\t非常感謝。\n")
+    run = run_cli("check", SMALL, other, "--format", "junit")
+    assert run.code == 1
+    root = etree.fromstring(run.out.encode("utf-8"))
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == [str(SMALL), str(other)]
+    assert [(s.get("tests"), s.get("failures")) for s in suites] == [("6", "2"), ("1", "0")]
+    failures = root.findall(".//failure")
+    assert {f.get("type") for f in failures} == {"A001", "L001"}
+    never = etree.fromstring(run_cli("check", SMALL, "--format", "junit", "--fail-on", "never")
+                             .out.encode("utf-8"))  # fmt: skip
+    assert never.findall(".//failure") == [] and never.get("tests") == "6"
+
+
+def test_sarif_has_version_rules_and_locations(run_cli):
+    log = json.loads(run_cli("check", SMALL, "--format", "sarif").out)
+    assert log["version"] == "2.1.0"
+    run = log["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert {"A001", "N203", "L001"} <= {r["id"] for r in rules}
+    assert all("Why it matters:" in r["help"]["text"] for r in rules)
+    results = {r["ruleId"]: r for r in run["results"]}
+    location = results["L001"]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == str(SMALL)
+    assert location["region"] == {"startLine": 9, "startColumn": 1, "endColumn": 11}
+    assert rules[results["L001"]["ruleIndex"]]["id"] == "L001"
+    assert results["A001"]["level"] == "error" and results["A001"]["partialFingerprints"]
+
+
+def test_github_annotations_escape_and_locate(run_cli, write):
+    path = write("a,b.tsv", "Revenue was $97.7 million.\t營收為 9,700 萬美元。\n")
+    lines = run_cli("check", path, "--format", "github").out.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"::error file={str(path).replace(',', '%2C')},line=1,col=5,")
+    assert "title=N203 number-value-mismatch::value differs: $97.7 million" in lines[0]
