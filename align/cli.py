@@ -30,7 +30,7 @@ PAIR_FORMATS = ("tsv", "json", "tmx", "beads")
 
 
 def _parser() -> argparse.ArgumentParser:
-    from align.formats import FORMATS, PAIRINGS
+    from align.formats import FORMATS
     from align.report import WRITERS
 
     parser = argparse.ArgumentParser(
@@ -40,24 +40,17 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="check files and print findings")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="input files")
-    check.add_argument("--source", metavar="EN", help="English file (with --target)")
-    check.add_argument("--target", metavar="ZH", help="Chinese file, line by line with --source")
+    _add_input_options(check)
     check.add_argument("--format", choices=sorted(WRITERS), default="text", help="output format")
     check.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails (error)")
-    check.add_argument("--select", type=_codes, metavar="CODES", help="rule code prefixes to run")
-    check.add_argument("--ignore", type=_codes, metavar="CODES", help="rule code prefixes to skip")
-    check.add_argument("--config", type=Path, metavar="FILE", help="align.toml or pyproject.toml")
     check.add_argument(
-        "--input-format",
-        choices=[f for f in FORMATS if f != "parallel"],
-        help="input format (default: by extension and content)",
+        "--baseline", metavar="FILE", help="fail only on findings not in this baseline file"
     )
-    check.add_argument("--encoding", default="utf-8", help="input encoding, e.g. big5, gb18030")
-    check.add_argument("--pairing", choices=PAIRINGS, default="auto",
-                       help="--source/--target: by line, by alignment, or auto (default: "
-                            "by line when the files have as many lines)")  # fmt: skip
+
+    baseline = commands.add_parser("baseline", help="write the current findings as a baseline")
+    _add_input_options(baseline)
+    baseline.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
     pair = commands.add_parser("pair", help="align two files and write the pairs")
     pair.add_argument("source", metavar="EN", help="English file, one unit per line")
@@ -114,42 +107,115 @@ def _settings(args: argparse.Namespace) -> Settings:
             raise InputError(
                 f"--{option}: no rule matches {', '.join(unknown)} (see `align rules`)"
             )
-    return load_settings(args.config, select=args.select, ignore=args.ignore, fail_on=args.fail_on)
+    return load_settings(
+        args.config, select=args.select, ignore=args.ignore, fail_on=getattr(args, "fail_on", None)
+    )
 
 
-def _check(args: argparse.Namespace) -> int:
-    from align.engine import Checker, fails
+def _add_input_options(parser: argparse.ArgumentParser) -> None:
+    """What every command that runs the checks accepts: inputs, rule selection, config."""
+    from align.formats import FORMATS, PAIRINGS
+
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="input files or folders")
+    parser.add_argument("--source", metavar="EN", help="English file (with --target)")
+    parser.add_argument("--target", metavar="ZH", help="Chinese file, paired with --source")
+    parser.add_argument("--select", type=_codes, metavar="CODES", help="rule code prefixes to run")
+    parser.add_argument("--ignore", type=_codes, metavar="CODES", help="rule prefixes to skip")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="align.toml or pyproject.toml")
+    parser.add_argument("--input-format", choices=[f for f in FORMATS if f != "parallel"],
+                        help="input format (default: by extension and content)")  # fmt: skip
+    parser.add_argument("--encoding", default="utf-8", help="input encoding, e.g. big5, gb18030")
+    parser.add_argument("--pairing", choices=PAIRINGS, default="auto",
+                        help="--source/--target: by line, by alignment, or auto (default: "
+                             "by line when the files have as many lines)")  # fmt: skip
+
+
+_INPUT_SUFFIXES = {".txt", ".md", ".tsv", ".csv", ".jsonl"}
+
+
+def _is_input(path: Path) -> bool:
+    """Not hidden, and not a folder's own documentation (README, CHANGELOG, LICENSE)."""
+    return not path.name.startswith(".") and path.stem.upper() not in {
+        "README", "CHANGELOG", "LICENSE", "NOTICE",
+    }  # fmt: skip
+
+
+def _expand(paths: list[str]) -> list[str]:
+    """Folders stand for the input files under them, sorted."""
+    files: list[str] = []
+    for path in paths:
+        if Path(path).is_dir():
+            found = sorted(
+                str(p) for p in Path(path).rglob("*")
+                if p.is_file() and p.suffix.lower() in _INPUT_SUFFIXES and _is_input(p)
+            )  # fmt: skip
+            if not found:
+                raise InputError("no input files in this folder", path=path)
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def _run(args: argparse.Namespace) -> tuple[Any, list[Any], Settings]:
+    """Open the inputs and build the checker: ``(checker, documents, settings)``."""
+    from align.engine import Checker
     from align.formats import open_document, open_parallel
-    from align.report import WRITERS, ReportContext
 
     if bool(args.source) != bool(args.target):
         raise InputError("--source and --target go together")
     if not args.paths and not args.source:
         raise InputError("nothing to check: give PATH... or --source EN --target ZH")
     settings = _settings(args)
-    checker = Checker(settings)
     documents = [
-        open_document(path, fmt=args.input_format, encoding=args.encoding) for path in args.paths
+        open_document(path, fmt=args.input_format, encoding=args.encoding)
+        for path in _expand(args.paths)
     ]
     if args.source:
         documents.append(
             open_parallel(args.source, args.target, encoding=args.encoding, pairing=args.pairing)
         )
-    failing: list[bool] = []
+    return Checker(settings), documents, settings
+
+
+def _check(args: argparse.Namespace) -> int:
+    from align.engine import fails
+    from align.report import WRITERS, ReportContext
+    from align.review.baseline import Baseline
+
+    checker, documents, settings = _run(args)
+    baseline = Baseline.load(args.baseline) if args.baseline else None
     threshold = settings.fail_severity
-
-    def results():  # type: ignore[no-untyped-def]
-        for result in chain.from_iterable(checker.check_document(d) for d in documents):
-            if not failing and fails([result], threshold):
-                failing.append(True)
-            yield result
-
     context = ReportContext(
         [d.info.freeze() for d in documents], checker.signature, threshold=threshold
     )
+    failing: list[bool] = []
+
+    def results():  # type: ignore[no-untyped-def]
+        stream = chain.from_iterable(checker.check_document(d) for d in documents)
+        for result in baseline.apply(stream) if baseline else stream:
+            if not failing and fails([result], threshold):
+                failing.append(True)
+            yield result
+        if baseline:  # known before the writer prints the summary
+            context.summary.stale_baseline = baseline.stale()
+
     with _output(args.output) as out:
         WRITERS[args.format](out, results(), context)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _baseline(args: argparse.Namespace) -> int:
+    from align.review.baseline import write_baseline
+
+    checker, documents, _ = _run(args)
+    with _output(args.output) as out:
+        count = write_baseline(
+            out, chain.from_iterable(checker.check_document(d) for d in documents)
+        )
+    if args.output:
+        print(f"{count} findings written to {args.output}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _pair(args: argparse.Namespace) -> int:
@@ -251,7 +317,9 @@ def _rules(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"check": _check, "pair": _pair, "score": _score, "rules": _rules}
+    handlers = {
+        "check": _check, "baseline": _baseline, "pair": _pair, "score": _score, "rules": _rules,
+    }  # fmt: skip
     try:
         return handlers[args.command](args)
     except InputError as exc:

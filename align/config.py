@@ -6,7 +6,7 @@ Keys are kebab-case in the file (``fail-on``, ``length-z``) and snake_case here.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,9 @@ class Settings:
     length_z: float = 4.0
     # A target whose Han share (see align.lang.script) is below this is "untranslated".
     untranslated_han_share: float = 0.3
+    # {"glob": ["CODE", ...]}: more ignores for matching files; {"CODE": "warning"}: severity.
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)
 
     @property
     def fail_severity(self) -> Severity | None:
@@ -57,9 +60,31 @@ def _from_mapping(data: dict[str, Any], origin: str) -> dict[str, Any]:
                 raise InputError(f"{key} must be a list of rule codes", path=origin)
             value = tuple(str(v) for v in value)
         values[name] = value
+    values.update(_tables(values, origin))
     if values.get("fail_on", "error") not in FAIL_ON:
         raise InputError(f"fail-on must be one of {', '.join(FAIL_ON)}", path=origin)
     return values
+
+
+def _tables(values: dict[str, Any], origin: str) -> dict[str, Any]:
+    """Check ``per-file-ignores`` and ``severity``, the two settings that are tables."""
+    out: dict[str, Any] = {}
+    if "per_file_ignores" in values:
+        table = values["per_file_ignores"]
+        if not isinstance(table, dict):
+            raise InputError("per-file-ignores must be a table of glob = [codes]", path=origin)
+        out["per_file_ignores"] = {
+            str(glob): tuple(str(c).upper() for c in ([codes] if isinstance(codes, str) else codes))
+            for glob, codes in table.items()
+        }
+    if "severity" in values:
+        table = values["severity"]
+        levels = ("error", "warning", "info")
+        if not isinstance(table, dict) or any(v not in levels for v in table.values()):
+            raise InputError('severity must be a table of CODE = "error"|"warning"|"info"',
+                             path=origin)  # fmt: skip
+        out["severity"] = {str(code).upper(): level for code, level in table.items()}
+    return out
 
 
 def find_config(start: Path) -> Path | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fnmatch
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -14,17 +16,21 @@ from align.lengths import length_z
 from align.models import Finding, Pair, PairResult, Severity
 from align.rules.base import FAMILIES, REGISTRY, Hit, Rule, select_rules
 from align.scoring.pair import pair_score
+from align.suppression import parse_noqa
 
 NORMALISATION = "nfkc+t2s"
 
 
-def _finding(rule: Rule, hit: Hit, ctx: PairContext) -> Finding:
+def _finding(
+    rule: Rule, hit: Hit, ctx: PairContext, overrides: dict[str, Severity] | None = None
+) -> Finding:
     src_text = hit.source_span.slice(ctx.source) if hit.source_span else ""
     tgt_text = hit.target_span.slice(ctx.target) if hit.target_span else ""
+    override = (overrides or {}).get(rule.code)
     return Finding(
         code=rule.code,
         name=rule.name,
-        severity=hit.severity or rule.severity,
+        severity=override or hit.severity or rule.severity,
         message=hit.message,
         source_span=hit.source_span,
         target_span=hit.target_span,
@@ -47,9 +53,21 @@ class Checker:
     settings: Settings
 
     def __post_init__(self) -> None:
-        self.rules = [
-            r for r in select_rules(self.settings.select, self.settings.ignore) if not r.internal
-        ]
+        self.rules = self._rules(self.settings.ignore)
+        self.overrides = {code: Severity(s) for code, s in self.settings.severity.items()}
+
+    def _rules(self, ignore: tuple[str, ...]) -> list[Rule]:
+        return [r for r in select_rules(self.settings.select, ignore) if not r.internal]
+
+    def rules_for(self, path: str) -> list[Rule]:
+        """The rules for one file: ``per-file-ignores`` patterns add to ``ignore``."""
+        extra = tuple(
+            code
+            for pattern, codes in self.settings.per_file_ignores.items()
+            if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern)
+            for code in codes
+        )
+        return self._rules(self.settings.ignore + extra) if extra else self.rules
 
     @property
     def signature(self) -> str:
@@ -63,15 +81,20 @@ class Checker:
             f"|select:{select}|ignore:{ignore}|norm:{NORMALISATION}|len:{thresholds}"
         )
 
-    def check_pair(self, pair: Pair, *, bilingual: bool = True) -> PairResult:
+    def check_pair(
+        self, pair: Pair, *, bilingual: bool = True, rules: list[Rule] | None = None
+    ) -> PairResult:
         ctx = PairContext(pair, self.settings, bilingual=bilingual)
         findings: list[Finding] = []
         if not pair.structural:
-            for rule in self.rules:
+            for rule in self.rules if rules is None else rules:
                 try:
-                    findings.extend(_finding(rule, hit, ctx) for hit in rule.check(ctx))
+                    hits = list(rule.check(ctx))
                 except Exception as exc:  # a broken rule must not end the run
                     findings.append(_crash(rule, exc, ctx))
+                    continue
+                findings.extend(_finding(rule, hit, ctx, self.overrides) for hit in hits)
+        findings = self._apply_noqa(findings, ctx)
         both = bool(ctx.source.strip() and ctx.target.strip())
         z = (
             length_z(
@@ -88,10 +111,21 @@ class Checker:
             sentences=tuple(ctx.sentence_links) if both and not pair.structural else (),
         )
 
+    def _apply_noqa(self, findings: list[Finding], ctx: PairContext) -> list[Finding]:
+        noqa = parse_noqa(ctx.pair.note) if ctx.pair.note else None
+        if noqa is None:
+            return findings
+        kept = [f for f in findings if not noqa.silences(f)]
+        unused = REGISTRY["X002"]
+        for code in noqa.unused(findings):
+            kept.append(_finding(unused, Hit(f"noqa: {code} suppresses nothing on this row"), ctx))
+        return kept
+
     def check_document(self, document: Document) -> Iterator[PairResult]:
+        rules = self.rules_for(document.info.path)
+        bilingual = document.info.target_lang is not None
         for pair in document.pairs:
-            # The reader sets target_lang before yielding its first pair.
-            yield self.check_pair(pair, bilingual=document.info.target_lang is not None)
+            yield self.check_pair(pair, bilingual=bilingual, rules=rules)
 
     def check_pairs(self, pairs: Iterable[Pair]) -> Iterator[PairResult]:
         for pair in pairs:
@@ -102,4 +136,4 @@ def fails(results: Iterable[PairResult], threshold: Severity | None) -> bool:
     """True when any open finding is at or above ``threshold`` (``None``: never fail)."""
     if threshold is None:
         return False
-    return any(f.severity >= threshold for r in results for f in r.findings if f.status == "open")
+    return any(f.severity >= threshold for r in results for f in r.findings if f.is_open)

@@ -104,6 +104,10 @@ class Pair:
         return side.line if side else 0
 
 
+# Review decisions that keep a finding alive: "accepted" means a real error.
+OPEN_STATUSES = frozenset({"open", "accepted"})
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """A problem a rule found on a pair, with the spans it points at on each side."""
@@ -118,6 +122,13 @@ class Finding:
     target_text: str
     fingerprint: str
     status: str = "open"
+    # In the --baseline file: known, so it neither fails the run nor shows as new.
+    baseline: bool = False
+
+    @property
+    def is_open(self) -> bool:
+        """Counts towards --fail-on and the totals: not decided away, not in the baseline."""
+        return self.status in OPEN_STATUSES and not self.baseline
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,11 +173,15 @@ class RunSummary:
     )
     by_code: dict[str, int] = field(default_factory=dict)
     score_total: float = 0.0
+    baselined: int = 0
+    # Baseline entries that no longer occur; None when no baseline was given.
+    stale_baseline: list[str] | None = None
 
     def add(self, result: PairResult) -> None:
         self.pairs += 1
         self.score_total += result.score
-        open_findings = [f for f in result.findings if f.status == "open"]
+        self.baselined += sum(f.baseline for f in result.findings)
+        open_findings = [f for f in result.findings if f.is_open]
         if open_findings:
             self.flagged += 1
         for f in open_findings:
@@ -184,4 +199,9 @@ class RunSummary:
             "by_severity": dict(self.by_severity),
             "by_code": dict(sorted(self.by_code.items())),
             "score_mean": self.score_mean,
+            **(
+                {"baseline": {"matched": self.baselined, "stale": self.stale_baseline}}
+                if self.stale_baseline is not None
+                else {}
+            ),
         }

@@ -72,7 +72,7 @@ def write_sarif(out: TextIO, results: Iterable[PairResult], context: ReportConte
     for result in results:
         context.summary.add(result)
         for finding in result.findings:
-            if finding.status != "open":
+            if not finding.is_open:
                 continue
             path, line, column = finding_location(result, finding)
             span = finding.target_span or finding.source_span
@@ -129,7 +129,7 @@ def write_github(out: TextIO, results: Iterable[PairResult], context: ReportCont
     for result in results:
         context.summary.add(result)
         for finding in result.findings:
-            if finding.status != "open":
+            if not finding.is_open:
                 continue
             path, line, column = finding_location(result, finding)
             title = _escape_property(f"{finding.code} {finding.name}")

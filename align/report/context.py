@@ -16,11 +16,7 @@ class ReportContext:
     threshold: Severity | None = Severity.ERROR
 
     def fails(self, finding: Finding) -> bool:
-        return (
-            self.threshold is not None
-            and finding.status == "open"
-            and finding.severity >= self.threshold
-        )
+        return self.threshold is not None and finding.is_open and finding.severity >= self.threshold
 
 
 def finding_location(result: PairResult, finding: Finding) -> tuple[str, int, int]:

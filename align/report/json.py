@@ -36,6 +36,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "target_text": finding.target_text,
         "fingerprint": finding.fingerprint,
         "status": finding.status,
+        **({"baseline": True} if finding.baseline else {}),
     }
 
 

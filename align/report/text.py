@@ -22,9 +22,14 @@ def write_text(out: TextIO, results: Iterable[PairResult], context: ReportContex
     for result in results:
         summary.add(result)
         for finding in result.findings:
-            if finding.status != "open":
+            if not finding.is_open:
                 continue
             path, line, _ = finding_location(result, finding)
             out.write(f"{path}:{line}: {finding.code} {finding.severity.value} {finding.message}\n")
     out.write(summary_line(summary) + "\n")
+    if summary.stale_baseline is not None:
+        out.write(
+            f"baseline: {summary.baselined} known findings matched, "
+            f"{len(summary.stale_baseline)} baseline entries no longer occur\n"
+        )
     out.write(f"signature: {context.signature}\n")

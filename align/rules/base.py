@@ -47,6 +47,8 @@ class Rule:
     doc: str
     # Raised by the engine itself (X family), never run on a pair.
     internal: bool = False
+    # Off unless selected by its full code (``--select A003``): useful, but too noisy for ALL.
+    opt_in: bool = False
 
     @property
     def family(self) -> str:
@@ -70,7 +72,7 @@ def whole_span(text: str) -> Span | None:
 
 
 def rule(
-    code: str, name: str, severity: Severity, *, internal: bool = False
+    code: str, name: str, severity: Severity, *, internal: bool = False, opt_in: bool = False
 ) -> Callable[[Callable[..., Iterable[Hit]]], Rule]:
     """Register a rule; the docstring must carry the four sections of ``DOC_SECTIONS``."""
 
@@ -85,7 +87,7 @@ def rule(
         missing = [s for s in DOC_SECTIONS if f"{s}:" not in doc]
         if missing:
             raise ValueError(f"{code} docstring lacks: {', '.join(missing)}")
-        registered = Rule(code, name, severity, func, inspect.cleandoc(doc), internal)
+        registered = Rule(code, name, severity, func, inspect.cleandoc(doc), internal, opt_in)
         REGISTRY[code] = registered
         return registered
 
@@ -111,6 +113,8 @@ def select_rules(select: Sequence[str] = ("ALL",), ignore: Sequence[str] = ()) -
     chosen = []
     for code in sorted(REGISTRY):
         selected = _longest_match(code, select)
+        if REGISTRY[code].opt_in and selected < len(code):
+            continue
         if selected >= 0 and selected > _longest_match(code, ignore):
             chosen.append(REGISTRY[code])
     return chosen

@@ -41,7 +41,7 @@ def source_missing(ctx: PairContext) -> Iterator[Hit]:
         yield Hit("translation has no source text", target_span=whole_span(ctx.target))
 
 
-@rule("A003", "no-translation", Severity.INFO)
+@rule("A003", "no-translation", Severity.INFO, opt_in=True)
 def no_translation(ctx: PairContext) -> Iterator[Hit]:
     """A segment of an English-only document, waiting for a translation.
 
@@ -51,6 +51,7 @@ def no_translation(ctx: PairContext) -> Iterator[Hit]:
     a build by itself.
     Example: any sentence of ``corpora/okta-business-model.en.md``.
     Passes: pairs from bilingual inputs (a missing translation there is A001).
+    Opt-in: one finding per sentence is a list, not a check; run ``--select A003``.
     """
     if not ctx.bilingual and ctx.source.strip():
         yield Hit("no translation yet", source_span=whole_span(ctx.source))

@@ -19,3 +19,16 @@ def rule_crashed(_ctx: object) -> Iterator[Hit]:
     Passes: every pair on which all rules ran.
     """
     return iter(())
+
+
+@rule("X002", "unused-noqa", Severity.WARNING, internal=True)
+def unused_noqa(_ctx: object) -> Iterator[Hit]:
+    """A ``noqa: CODE`` marker in a row's note that suppresses nothing.
+
+    What it checks: the engine reports every code listed after ``noqa:`` in a TSV/CSV/JSONL
+    ``note`` that matched no finding on that row.
+    Why it matters: a stale suppression hides the next real problem of that code on the row.
+    Example: note ``noqa: N201`` on a row whose numbers all match.
+    Passes: ``noqa: N201`` on a row where N201 fires (the finding is silenced); bare ``noqa``.
+    """
+    return iter(())

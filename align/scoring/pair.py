@@ -32,6 +32,6 @@ def pair_score(
         return 0.0
     score = length_fit(z) if z is not None else 1.0
     for finding in findings:
-        if finding.status == "open":
+        if finding.is_open:
             score *= 1 - PENALTY[finding.severity]
     return round(score, 4)

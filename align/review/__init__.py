@@ -1,0 +1,1 @@
+"""Decisions about findings that outlive a run: baselines (and, later, the review database)."""
