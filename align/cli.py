@@ -130,7 +130,7 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
                              "by line when the files have as many lines)")  # fmt: skip
 
 
-_INPUT_SUFFIXES = {".txt", ".md", ".tsv", ".csv", ".jsonl"}
+_INPUT_SUFFIXES = {".txt", ".md", ".tsv", ".csv", ".jsonl", ".tmx", ".xlf", ".xliff"}
 
 
 def _is_input(path: Path) -> bool:

@@ -14,6 +14,7 @@ from align.formats.interleaved import read_interleaved
 from align.formats.jsonl import read_jsonl
 from align.formats.monolingual import read_monolingual
 from align.formats.parallel import read_parallel
+from align.formats.xml import read_tmx, read_xliff
 from align.lang.script import han_characters, is_chinese
 from align.lang.zh import detect_variant
 from align.models import Pair
@@ -25,9 +26,14 @@ READERS: dict[str, Reader] = {
     "csv": partial(read_delimited, delimiter=","),
     "jsonl": read_jsonl,
     "monolingual": read_monolingual,
+    "tmx": read_tmx,
+    "xliff": read_xliff,
 }
 FORMATS = (*READERS, "parallel")
-_BY_SUFFIX = {".tsv": "tsv", ".csv": "csv", ".jsonl": "jsonl", ".md": "monolingual"}
+_BY_SUFFIX = {
+    ".tsv": "tsv", ".csv": "csv", ".jsonl": "jsonl", ".md": "monolingual",
+    ".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff",
+}  # fmt: skip
 _SNIFF_LINES = 40
 _SNIFF_BYTES = 1 << 16
 
@@ -45,8 +51,6 @@ def detect_format(path: str, encoding: str) -> str:
     suffix = Path(path).suffix.lower()
     if suffix in _BY_SUFFIX:
         return _BY_SUFFIX[suffix]
-    if suffix in {".tmx", ".xlf", ".xliff", ".sdlxliff"}:
-        raise InputError(f"{suffix} files are not supported yet", path=path)
     for count, (_, text) in enumerate(iter_lines(path, encoding)):
         if is_chinese(text):
             return "interleaved"

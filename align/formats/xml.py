@@ -1,0 +1,135 @@
+"""TMX 1.4 and XLIFF 1.2 / 2.x input, parsed with a hardened lxml parser.
+
+Translation files come from outside, so the parser never loads a DTD, never resolves an
+entity and never touches the network; a file that declares entities or points at an external
+DTD (XXE, "billion laughs") is refused before parsing, and nothing it references is read.
+Units stream with ``iterparse`` and are cleared as they go, so memory stays flat.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
+from align.errors import InputError
+from align.formats.base import DocumentInfo, make_pair
+from align.models import Pair
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_PROLOG_BYTES = 1 << 16
+_DOCTYPE = re.compile(rb"<!DOCTYPE(?P<body>[^>\[]*(?:\[.*?\])?[^>]*)>", re.DOTALL)
+# Inline codes whose content is markup, not text (their tail is text).
+_CODES = {"bpt", "ept", "ph", "it", "ut", "sc", "ec", "cp"}
+
+
+def _local(tag: object) -> str:
+    return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def refuse_hostile(path: str) -> None:
+    """Refuse a DOCTYPE that declares entities or names an external DTD."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_PROLOG_BYTES)
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path) from None
+    doctype = _DOCTYPE.search(head)
+    if doctype is None:
+        return
+    body = doctype.group("body")
+    line = head[: doctype.start()].count(b"\n") + 1
+    if b"<!ENTITY" in body:
+        reason = "declares entities (entity expansion or external entities)"
+    elif re.search(rb"\b(?:SYSTEM|PUBLIC)\b", body):
+        reason = "references an external DTD"
+    else:
+        return
+    raise InputError(f"refused: the DOCTYPE {reason}; remove it", path=path, line=line)
+
+
+def _text(element: etree._Element) -> str:
+    """Text of a segment without the content of inline codes."""
+    parts = [element.text or ""]
+    for child in element:
+        if _local(child.tag) not in _CODES:
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _units(path: str, tags: set[str]) -> Iterator[etree._Element]:
+    refuse_hostile(path)
+    events = etree.iterparse(
+        path, events=("end",), resolve_entities=False, load_dtd=False, no_network=True,
+        dtd_validation=False, huge_tree=False, remove_comments=True,
+    )  # fmt: skip
+    try:
+        for _, element in events:
+            if _local(element.tag) in tags:
+                yield element
+                element.clear(keep_tail=False)
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno if exc.lineno and exc.lineno > 0 else None
+        raise InputError(f"malformed XML: {exc.msg}", path=path, line=line) from None
+
+
+def read_tmx(path: str, encoding: str, info: DocumentInfo) -> Iterator[Pair]:
+    """Each ``<tu>``: the English ``<tuv>`` (or the header's srclang) and the Chinese one."""
+    del encoding  # XML declares its own
+    for tu in _units(path, {"tu", "header"}):
+        if _local(tu.tag) == "header":
+            info.source_lang = tu.get("srclang", info.source_lang)
+            continue
+        variants = {(tuv.get(_XML_LANG) or tuv.get("lang") or ""): tuv for tuv in tu
+                    if _local(tuv.tag) == "tuv"}  # fmt: skip
+        source = _pick(variants, info.source_lang.lower(), "en")
+        target = _pick(variants, "zh", "zh")
+        line = tu.sourceline or 0
+        if source is None and target is None:
+            continue
+        yield make_pair(
+            path,
+            (line, _segment(source)) if source is not None else None,
+            (line, _segment(target) if target is not None else ""),
+            ident=tu.get("tuid"),
+        )
+
+
+def _pick(variants: dict[str, etree._Element], wanted: str, fallback: str) -> etree._Element | None:
+    for lang, tuv in variants.items():
+        if lang.lower() == wanted or lang.lower().startswith(fallback):
+            return tuv
+    return None
+
+
+def _segment(tuv: etree._Element) -> str:
+    seg = next((child for child in tuv if _local(child.tag) == "seg"), None)
+    return _text(seg) if seg is not None else ""
+
+
+def read_xliff(path: str, encoding: str, info: DocumentInfo) -> Iterator[Pair]:
+    """XLIFF 1.2 ``<trans-unit>`` or 2.x ``<unit>`` (its segments joined): source and target."""
+    del encoding
+    for unit in _units(path, {"trans-unit", "unit"}):
+        sources, targets, notes = [], [], []
+        for element in unit.iter():
+            name = _local(element.tag)
+            if name == "source":
+                sources.append(_text(element))
+            elif name == "target":
+                targets.append(_text(element))
+            elif name == "note":
+                notes.append(_text(element))
+        source, target = "".join(sources), "".join(targets)
+        if not source.strip() and not target.strip():
+            continue
+        line = unit.sourceline or 0
+        yield make_pair(
+            path,
+            (line, source) if source.strip() else None,
+            (line, target),
+            note=" ".join(notes),
+            ident=unit.get("id"),
+        )
