@@ -185,6 +185,6 @@ def test_detect_format_by_extension_and_content(write):
     assert detect_format(str(write("b.txt", "Hello.\nBye.\n")), "utf-8") == "monolingual"
 
 
-def test_xml_formats_not_yet_supported_is_an_input_error(write):
-    with pytest.raises(InputError, match="not supported yet"):
-        open_document(str(write("a.tmx", "<tmx/>")))
+def test_xml_formats_detected_by_extension(write):
+    assert detect_format(str(write("a.tmx", "<tmx/>")), "utf-8") == "tmx"
+    assert detect_format(str(write("a.xlf", "<xliff/>")), "utf-8") == "xliff"
