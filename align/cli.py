@@ -48,6 +48,11 @@ def _parser() -> argparse.ArgumentParser:
         "--baseline", metavar="FILE", help="fail only on findings not in this baseline file"
     )
 
+    report = commands.add_parser("report", help="batch report: .html, .md, .csv or .json")
+    _add_input_options(report)
+    report.add_argument("-o", "--output", metavar="FILE", required=True,
+                        help="report file; its extension picks the format")  # fmt: skip
+
     baseline = commands.add_parser("baseline", help="write the current findings as a baseline")
     _add_input_options(baseline)
     baseline.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
@@ -91,6 +96,9 @@ def _output(path: str | None, *, binary: bool = False) -> Iterator[Any]:
         mode = "wb" if binary else "w"
         with os.fdopen(fd, mode, encoding=None if binary else "utf-8") as handle:
             yield handle
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -203,6 +211,55 @@ def _check(args: argparse.Namespace) -> int:
     with _output(args.output) as out:
         WRITERS[args.format](out, results(), context)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".csv": "csv", ".json": "json"}
+
+
+def _progress(documents: list[Any]) -> Iterator[tuple[int, Any]]:
+    """Documents with a progress line on the terminal (nothing when stderr is not a TTY)."""
+    show = sys.stderr.isatty()
+    for index, document in enumerate(documents, start=1):
+        if show:
+            print(f"\r[{index}/{len(documents)}] {document.info.path}\033[K", end="",
+                  file=sys.stderr, flush=True)  # fmt: skip
+        yield index, document
+    if show:
+        print(file=sys.stderr)
+
+
+def _report(args: argparse.Namespace) -> int:
+    from align.report import ReportContext
+    from align.report.batch import DocumentStats, write_csv, write_html, write_markdown
+    from align.report.json import write_json
+
+    fmt = REPORT_FORMATS.get(Path(args.output).suffix.lower())
+    if fmt is None:
+        raise InputError(f"unknown report type {Path(args.output).suffix!r} "
+                         f"(use {', '.join(REPORT_FORMATS)})", path=args.output)  # fmt: skip
+    checker, documents, _ = _run(args)
+
+    def stream():  # type: ignore[no-untyped-def]
+        for _, document in _progress(documents):
+            yield from checker.check_document(document)
+
+    with _output(args.output) as out:
+        if fmt == "json":
+            context = ReportContext([d.info.freeze() for d in documents], checker.signature)
+            write_json(out, stream(), context)
+        elif fmt == "csv":
+            write_csv(out, stream())
+        else:
+            stats = []
+            for _, document in _progress(documents):
+                doc = DocumentStats(document.info.freeze())
+                for result in checker.check_document(document):
+                    doc.add(result)
+                stats.append(doc)
+            writer = write_html if fmt == "html" else write_markdown
+            writer(out, stats, checker.signature)
+    print(f"report written to {args.output}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _baseline(args: argparse.Namespace) -> int:
@@ -318,7 +375,8 @@ def _rules(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {
-        "check": _check, "baseline": _baseline, "pair": _pair, "score": _score, "rules": _rules,
+        "check": _check, "report": _report, "baseline": _baseline, "pair": _pair,
+        "score": _score, "rules": _rules,
     }  # fmt: skip
     try:
         return handlers[args.command](args)

@@ -1,0 +1,57 @@
+"""`align report`: HTML (self-contained, escaped), Markdown, CSV and JSON batch reports."""
+
+import csv
+import json
+from pathlib import Path
+
+import lxml.html
+
+from tests.paths import SAMPLE
+
+SMALL = Path(__file__).parent / "data" / "small.txt"
+
+
+def test_html_report_of_sample_parses_and_has_no_external_resource(run_cli, tmp_path):
+    out = tmp_path / "report.html"
+    run = run_cli("report", SAMPLE, SMALL, "-o", out)
+    assert run.code == 0
+    html = out.read_text("utf-8")
+    page = lxml.html.fromstring(html)
+    assert page.findtext(".//title") == "align report"
+    for element in page.iter():
+        for attribute in ("src", "href"):
+            value = element.get(attribute)
+            assert value is None or value.startswith("#"), (element.tag, value)
+    assert not page.findall(".//script") and not page.findall(".//link")
+    assert "signature: align:0.1.0|" in html
+    sections = page.findall(".//section")
+    assert [s.findtext("h2") for s in sections] == [str(SAMPLE), str(SMALL)]
+    assert len(page.findall(".//svg")) == 3  # roll-up plus one histogram per document
+    marks = [m.text for m in page.iter("mark")]
+    assert "20 points" in marks and "20 個百分點" in marks  # N209 spans on both sides
+
+
+def test_html_escapes_text(run_cli, write, tmp_path):
+    doc = write(
+        "x.tsv", "<script>alert(1)</script> Thank you.\t<script>alert(1)</script> Thank you.\n"
+    )
+    out = tmp_path / "r.html"
+    run_cli("report", doc, "-o", out)
+    html = out.read_text("utf-8")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_markdown_csv_json_reports(run_cli, tmp_path):
+    md, table, data = tmp_path / "r.md", tmp_path / "r.csv", tmp_path / "r.json"
+    for out in (md, table, data):
+        assert run_cli("report", SMALL, "-o", out).code == 0
+    text = md.read_text("utf-8")
+    assert text.startswith("# align report") and "| L001 | 1 |" in text
+    rows = list(csv.DictReader(table.open(encoding="utf-8")))
+    assert {(r["code"], r["line"]) for r in rows} == {("L001", "9"), ("A001", "10")}
+    assert json.loads(data.read_text("utf-8"))["schema"] == "align.report/1"
+
+
+def test_unknown_report_type_is_a_usage_error(run_cli, tmp_path):
+    run = run_cli("report", SMALL, "-o", tmp_path / "r.pdf")
+    assert run.code == 2 and "unknown report type '.pdf'" in run.err
