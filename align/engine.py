@@ -76,10 +76,16 @@ class Checker:
         thresholds = ",".join(f"{k}={v:g}" for k, v in self.settings.thresholds().items())
         select = "+".join(self.settings.select)
         ignore = "+".join(self.settings.ignore) or "-"
-        return (
+        signature = (
             f"align:{__version__}|rules:{','.join(families)}|n:{len(self.rules)}"
             f"|select:{select}|ignore:{ignore}|norm:{NORMALISATION}|len:{thresholds}"
         )
+        if self.settings.severity:  # results depend on them, so they are part of the signature
+            overrides = ",".join(f"{c}={s}" for c, s in sorted(self.settings.severity.items()))
+            signature += f"|sev:{overrides}"
+        if self.settings.per_file_ignores:
+            signature += f"|per-file-ignores:{len(self.settings.per_file_ignores)}"
+        return signature
 
     def check_pair(
         self, pair: Pair, *, bilingual: bool = True, rules: list[Rule] | None = None
