@@ -11,7 +11,7 @@ from lxml import etree
 
 from align import __version__
 from align.models import PairResult, Severity
-from align.report.context import ReportContext, finding_location
+from align.report.context import ReportContext, open_findings
 from align.rules.base import REGISTRY, select_rules
 
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -69,33 +69,28 @@ def write_sarif(out: TextIO, results: Iterable[PairResult], context: ReportConte
     rules = [r.code for r in select_rules()]
     index = {code: i for i, code in enumerate(rules)}
     sarif_results = []
-    for result in results:
-        context.summary.add(result)
-        for finding in result.findings:
-            if not finding.is_open:
-                continue
-            path, line, column = finding_location(result, finding)
-            span = finding.target_span or finding.source_span
-            region: dict[str, int] = {"startLine": line, "startColumn": column}
-            if span is not None:
-                region["endColumn"] = column + span.end - span.start
-            sarif_results.append(
-                {
-                    "ruleId": finding.code,
-                    "ruleIndex": index[finding.code],
-                    "level": _SARIF_LEVEL[finding.severity],
-                    "message": {"text": finding.message},
-                    "locations": [
-                        {
-                            "physicalLocation": {
-                                "artifactLocation": {"uri": path},
-                                "region": region,
-                            }
+    for _, finding, (path, line, column) in open_findings(results, context):
+        span = finding.target_span or finding.source_span
+        region: dict[str, int] = {"startLine": line, "startColumn": column}
+        if span is not None:
+            region["endColumn"] = column + span.end - span.start
+        sarif_results.append(
+            {
+                "ruleId": finding.code,
+                "ruleIndex": index[finding.code],
+                "level": _SARIF_LEVEL[finding.severity],
+                "message": {"text": finding.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": path},
+                            "region": region,
                         }
-                    ],
-                    "partialFingerprints": {"alignFingerprint/v1": finding.fingerprint},
-                }
-            )
+                    }
+                ],
+                "partialFingerprints": {"alignFingerprint/v1": finding.fingerprint},
+            }
+        )
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -126,14 +121,9 @@ def _escape_property(text: str) -> str:
 
 def write_github(out: TextIO, results: Iterable[PairResult], context: ReportContext) -> None:
     """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=…::message``."""
-    for result in results:
-        context.summary.add(result)
-        for finding in result.findings:
-            if not finding.is_open:
-                continue
-            path, line, column = finding_location(result, finding)
-            title = _escape_property(f"{finding.code} {finding.name}")
-            out.write(
-                f"::{_GITHUB_LEVEL[finding.severity]} file={_escape_property(path)},line={line},"
-                f"col={column},title={title}::{_escape_data(finding.message)}\n"
-            )
+    for _, finding, (path, line, column) in open_findings(results, context):
+        title = _escape_property(f"{finding.code} {finding.name}")
+        out.write(
+            f"::{_GITHUB_LEVEL[finding.severity]} file={_escape_property(path)},line={line},"
+            f"col={column},title={title}::{_escape_data(finding.message)}\n"
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from align.models import Finding, InputInfo, PairResult, RunSummary, Severity
@@ -17,6 +18,17 @@ class ReportContext:
 
     def fails(self, finding: Finding) -> bool:
         return self.threshold is not None and finding.is_open and finding.severity >= self.threshold
+
+
+def open_findings(
+    results: Iterable[PairResult], context: ReportContext
+) -> Iterator[tuple[PairResult, Finding, tuple[str, int, int]]]:
+    """Each open finding with its ``(path, line, column)``; every result goes into the totals."""
+    for result in results:
+        context.summary.add(result)
+        for finding in result.findings:
+            if finding.is_open:
+                yield result, finding, finding_location(result, finding)
 
 
 def finding_location(result: PairResult, finding: Finding) -> tuple[str, int, int]:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from align.models import PairResult, RunSummary
-from align.report.context import ReportContext, finding_location
+from align.report.context import ReportContext, open_findings
 
 
 def summary_line(summary: RunSummary) -> str:
@@ -19,13 +19,8 @@ def summary_line(summary: RunSummary) -> str:
 
 def write_text(out: TextIO, results: Iterable[PairResult], context: ReportContext) -> None:
     summary = context.summary
-    for result in results:
-        summary.add(result)
-        for finding in result.findings:
-            if not finding.is_open:
-                continue
-            path, line, _ = finding_location(result, finding)
-            out.write(f"{path}:{line}: {finding.code} {finding.severity.value} {finding.message}\n")
+    for _, finding, (path, line, _) in open_findings(results, context):
+        out.write(f"{path}:{line}: {finding.code} {finding.severity.value} {finding.message}\n")
     out.write(summary_line(summary) + "\n")
     if summary.stale_baseline is not None:
         out.write(
