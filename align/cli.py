@@ -47,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--baseline", metavar="FILE", help="fail only on findings not in this baseline file"
     )
+    check.add_argument("--db", metavar="FILE",
+                       help="review database: report each finding's decided status")  # fmt: skip
 
     report = commands.add_parser("report", help="batch report: .html, .md, .csv or .json")
     _add_input_options(report)
@@ -193,6 +195,13 @@ def _check(args: argparse.Namespace) -> int:
 
     checker, documents, settings = _run(args)
     baseline = Baseline.load(args.baseline) if args.baseline else None
+    store = None
+    if args.db:
+        from align.review.store import ReviewStore
+
+        if not Path(args.db).exists():
+            raise InputError("no such review database", path=args.db)
+        store = ReviewStore(args.db)
     threshold = settings.fail_severity
     context = ReportContext(
         [d.info.freeze() for d in documents], checker.signature, threshold=threshold
@@ -201,6 +210,8 @@ def _check(args: argparse.Namespace) -> int:
 
     def results():  # type: ignore[no-untyped-def]
         stream = chain.from_iterable(checker.check_document(d) for d in documents)
+        if store:
+            stream = store.apply(stream)
         for result in baseline.apply(stream) if baseline else stream:
             if not failing and fails([result], threshold):
                 failing.append(True)

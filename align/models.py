@@ -124,6 +124,7 @@ class Finding:
     status: str = "open"
     # In the --baseline file: known, so it neither fails the run nor shows as new.
     baseline: bool = False
+    note: str = ""  # the reviewer's note, from the review database
 
     @property
     def is_open(self) -> bool:

@@ -37,6 +37,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "fingerprint": finding.fingerprint,
         "status": finding.status,
         **({"baseline": True} if finding.baseline else {}),
+        **({"note": finding.note} if finding.note else {}),
     }
 
 

@@ -1,0 +1,170 @@
+"""Reviewer decisions in SQLite, keyed by finding fingerprint so they survive re-runs.
+
+One row per finding: status (``accepted`` a real error, ``false-positive``, ``fixed``, or
+``open`` with just a note), note, reviewer, time. WAL mode and a commit per decision: killing
+the process loses nothing that was decided. A file that is not an align review database (or
+is damaged) is refused, never overwritten.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from align.errors import InputError
+from align.models import PairResult
+
+STATUSES = ("open", "accepted", "false-positive", "fixed")
+SCHEMA_VERSION = 1
+_APPLICATION_ID = 0x616C6E31  # "aln1": marks the file as ours
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS decisions (
+    fingerprint TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'accepted', 'false-positive', 'fixed')),
+    note TEXT NOT NULL DEFAULT '',
+    reviewer TEXT NOT NULL,
+    decided_at TEXT NOT NULL,
+    path TEXT NOT NULL DEFAULT '',
+    line INTEGER NOT NULL DEFAULT 0
+)
+"""
+
+
+@dataclass(frozen=True)
+class Decision:
+    fingerprint: str
+    code: str
+    status: str
+    note: str
+    reviewer: str
+    decided_at: str
+    path: str = ""
+    line: int = 0
+
+
+def reviewer_name() -> str:
+    """Who decides: ``$ALIGN_REVIEWER``, else the login name."""
+    name = os.environ.get("ALIGN_REVIEWER")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def default_db_path(input_path: str) -> Path:
+    """``.align/review.sqlite`` in the folder of the input file."""
+    return Path(input_path).resolve().parent / ".align" / "review.sqlite"
+
+
+class ReviewStore:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        existed = self.path.exists() and self.path.stat().st_size > 0
+        if not existed:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.connection = sqlite3.connect(self.path, timeout=10, isolation_level=None,
+                                              check_same_thread=False)  # fmt: skip
+            if existed:
+                self._verify()
+            else:
+                self._create()
+            self.connection.execute("PRAGMA journal_mode=WAL")
+            self.connection.execute("PRAGMA synchronous=FULL")
+        except sqlite3.DatabaseError as exc:
+            self._refuse(str(exc))
+
+    def _refuse(self, why: str) -> None:
+        raise InputError(
+            f"not a usable align review database ({why}); it was left untouched. Move it "
+            f"aside (mv '{self.path}' '{self.path}.bad') to start a new one, or pass --db",
+            path=str(self.path),
+        )
+
+    def _create(self) -> None:
+        self.connection.execute(f"PRAGMA application_id={_APPLICATION_ID}")
+        self.connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        self.connection.execute(_SCHEMA)
+
+    def _verify(self) -> None:
+        app_id = self.connection.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != _APPLICATION_ID:
+            self._refuse("it was not made by align")
+        version = self.connection.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            self._refuse(f"schema {version} is newer than this align understands")
+        check = self.connection.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            self._refuse(f"integrity check failed: {check}")
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> ReviewStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def decide(
+        self, fingerprint: str, code: str, status: str, *, note: str | None = None,
+        path: str = "", line: int = 0,
+    ) -> Decision:  # fmt: skip
+        """Record a decision now (committed before this returns)."""
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}")
+        previous = self.get(fingerprint)
+        if note is None:
+            note = previous.note if previous else ""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        decision = Decision(fingerprint, code, status, note, reviewer_name(), now, path, line)
+        self.connection.execute(
+            "INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (decision.fingerprint, decision.code, decision.status, decision.note,
+             decision.reviewer, decision.decided_at, decision.path, decision.line),
+        )  # fmt: skip
+        return decision
+
+    def restore(self, fingerprint: str, previous: Decision | None) -> None:
+        """Put back what was there before (undo): a previous decision, or nothing."""
+        if previous is None:
+            self.connection.execute("DELETE FROM decisions WHERE fingerprint = ?", (fingerprint,))
+            return
+        self.connection.execute(
+            "INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (previous.fingerprint, previous.code, previous.status, previous.note,
+             previous.reviewer, previous.decided_at, previous.path, previous.line),
+        )  # fmt: skip
+
+    def get(self, fingerprint: str) -> Decision | None:
+        row = self.connection.execute(
+            "SELECT * FROM decisions WHERE fingerprint = ?", (fingerprint,)
+        ).fetchone()
+        return Decision(*row) if row else None
+
+    def all(self) -> dict[str, Decision]:
+        rows = self.connection.execute("SELECT * FROM decisions").fetchall()
+        return {row[0]: Decision(*row) for row in rows}
+
+    def apply(self, results: Iterable[PairResult]) -> Iterator[PairResult]:
+        """Results with each finding's status and note from the stored decisions."""
+        decisions = self.all()
+        for result in results:
+            if not any(f.fingerprint in decisions for f in result.findings):
+                yield result
+                continue
+            findings = tuple(
+                replace(f, status=d.status, note=d.note)
+                if (d := decisions.get(f.fingerprint))
+                else f
+                for f in result.findings
+            )
+            yield replace(result, findings=findings)

@@ -1,0 +1,100 @@
+"""The review database: decisions by fingerprint, WAL durability, refusal of foreign files."""
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from align.errors import InputError
+from align.review.store import ReviewStore
+
+SMALL = Path(__file__).parent / "data" / "small.txt"
+
+
+def fingerprints(run_cli, path):
+    report = json.loads(run_cli("check", path, "--format", "json").out)
+    return {f["code"]: f["fingerprint"] for p in report["pairs"] for f in p["findings"]}
+
+
+def test_decisions_change_status_and_fail_on(run_cli, tmp_path):
+    db = tmp_path / "review.sqlite"
+    prints = fingerprints(run_cli, SMALL)
+    with ReviewStore(db) as store:
+        store.decide(prints["L001"], "L001", "false-positive", note="a greeting")
+        store.decide(prints["A001"], "A001", "fixed")
+    run = run_cli("check", SMALL, "--db", db, "--format", "json")
+    assert run.code == 0  # neither false positives nor fixed findings fail
+    findings = {f["code"]: f for p in json.loads(run.out)["pairs"] for f in p["findings"]}
+    assert findings["L001"]["status"] == "false-positive"
+    assert findings["L001"]["note"] == "a greeting"
+    assert findings["A001"]["status"] == "fixed"
+    with ReviewStore(db) as store:
+        store.decide(prints["A001"], "A001", "accepted")
+    assert run_cli("check", SMALL, "--db", db).code == 1  # accepted: a real error, still fails
+
+
+def test_undo_restores_the_previous_decision(tmp_path):
+    with ReviewStore(tmp_path / "r.sqlite") as store:
+        first = store.decide("fp1", "N203", "accepted", note="checked")
+        store.decide("fp1", "N203", "fixed")
+        store.restore("fp1", first)
+        assert store.get("fp1").status == "accepted" and store.get("fp1").note == "checked"
+        store.restore("fp1", None)
+        assert store.get("fp1") is None
+
+
+def test_reviewer_comes_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGN_REVIEWER", "mei")
+    with ReviewStore(tmp_path / "r.sqlite") as store:
+        assert store.decide("fp", "L001", "fixed").reviewer == "mei"
+
+
+def test_wal_mode_and_decisions_survive_kill_9(tmp_path):
+    db = tmp_path / "r.sqlite"
+    script = textwrap.dedent(f"""
+        import os, signal
+        from align.review.store import ReviewStore
+        store = ReviewStore({str(db)!r})
+        store.decide("fp-kept", "N203", "accepted")
+        os.kill(os.getpid(), signal.SIGKILL)
+    """)
+    result = subprocess.run([sys.executable, "-c", script], check=False)
+    assert result.returncode == -9
+    with ReviewStore(db) as store:
+        assert store.get("fp-kept").status == "accepted"
+        assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_two_processes_share_the_database(tmp_path):
+    db = tmp_path / "r.sqlite"
+    with ReviewStore(db) as first, ReviewStore(db) as second:
+        first.decide("a", "N201", "fixed")
+        second.decide("b", "N202", "accepted")
+        assert set(first.all()) == set(second.all()) == {"a", "b"}
+
+
+@pytest.mark.parametrize(
+    "content", [b"this is not sqlite at all" * 100, b"SQLite format 3\x00" + b"\xff" * 4000]
+)
+def test_corrupt_or_foreign_file_is_refused_and_left_untouched(tmp_path, content):
+    db = tmp_path / "review.sqlite"
+    db.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        ReviewStore(db)
+    assert "left untouched" in str(caught.value) and "mv " in str(caught.value)
+    assert db.read_bytes() == content
+
+
+def test_other_sqlite_database_is_refused(tmp_path, run_cli):
+    db = tmp_path / "other.sqlite"
+    sqlite3.connect(db).execute("CREATE TABLE t (x)").connection.commit()
+    before = db.read_bytes()
+    run = run_cli("check", SMALL, "--db", db)
+    assert run.code == 2 and "not made by align" in run.err and "Traceback" not in run.err
+    assert db.read_bytes() == before
+    assert not os.path.exists(str(db) + "-wal") or os.path.getsize(str(db) + "-wal") == 0
