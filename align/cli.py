@@ -55,6 +55,12 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", metavar="FILE", required=True,
                         help="report file; its extension picks the format")  # fmt: skip
 
+    review = commands.add_parser("review", help="step through the findings in a terminal UI")
+    _add_input_options(review)
+    review.add_argument(
+        "--db", metavar="FILE", help="review database (default: .align/review.sqlite by the input)"
+    )
+
     baseline = commands.add_parser("baseline", help="write the current findings as a baseline")
     _add_input_options(baseline)
     baseline.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
@@ -273,6 +279,18 @@ def _report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _review(args: argparse.Namespace) -> int:
+    from align.review.store import ReviewStore, default_db_path
+
+    checker, documents, _ = _run(args)
+    db = Path(args.db) if args.db else default_db_path(args.paths[0] if args.paths else args.source)
+    store = ReviewStore(db)
+    from tui.app import ReviewApp  # the engine never imports the UI; only this command does
+
+    ReviewApp(checker, documents, store).run()
+    return EXIT_OK
+
+
 def _baseline(args: argparse.Namespace) -> int:
     from align.review.baseline import write_baseline
 
@@ -386,7 +404,7 @@ def _rules(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {
-        "check": _check, "report": _report, "baseline": _baseline, "pair": _pair,
+        "check": _check, "report": _report, "review": _review, "baseline": _baseline, "pair": _pair,
         "score": _score, "rules": _rules,
     }  # fmt: skip
     try:

@@ -1,20 +1,369 @@
-"""The reviewer application shell: a Textual app over an engine run."""
+"""The reviewer: a queue of pairs worst first, the selected pair side by side, its findings.
+
+The engine runs in a thread worker and posts results in batches, so the interface stays
+responsive and fills as results arrive. Every decision is written to the review database
+at once (see ``align.review.store``); the app keeps an undo stack of what it replaced.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import ClassVar
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual import work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
+
+from align.engine import Checker
+from align.formats import Document
+from align.models import Finding, InputInfo, PairResult, Severity
+from align.review.store import Decision, ReviewStore, with_decisions
+from align.rules.base import FAMILIES, REGISTRY
+from tui.queue import ReviewQueue
+from tui.render import SEVERITY_STYLES, STATUS_MARKS, pair_table
+from tui.screens import PromptScreen, TextScreen
+
+_BATCH = 200
+
+
+@dataclass(frozen=True)
+class UndoEntry:
+    index: int
+    finding: Finding
+    previous: Decision | None
 
 
 class ReviewApp(App[None]):
-    """Shows a title and a footer; the review queue arrives with the reviewer issue."""
+    """``align review``: step through flagged pairs and decide on each finding."""
 
     TITLE = "align review"
-    BINDINGS: ClassVar = [("q", "quit", "Quit")]
+    CSS = """
+    #body { height: 1fr; }
+    #queue { width: 1fr; min-width: 40; }
+    #detail { width: 3fr; }
+    #pair { height: 1fr; }
+    #findings { height: 12; }
+    #status-line { height: 1; background: $boost; }
+    ProgressBar { height: 1; }
+    """
+    BINDINGS: ClassVar = [
+        Binding("j", "move(1)", "Down", id="down", show=False),
+        Binding("k", "move(-1)", "Up", id="up", show=False),
+        Binding("n", "next_flagged(1)", "Next flagged", id="next-flagged"),
+        Binding("p", "next_flagged(-1)", "Prev flagged", id="previous-flagged"),
+        Binding("a", "decide('accepted')", "Accept", id="accept"),
+        Binding("f", "decide('false-positive')", "False pos.", id="false-positive"),
+        Binding("x", "decide('fixed')", "Fixed", id="fixed"),
+        Binding("u", "undo", "Undo", id="undo"),
+        Binding("e", "note", "Note", id="note"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("s", "cycle_sort", "Sort", id="sort"),
+        Binding("1", "severity('error')", "Errors", id="filter-errors", show=False),
+        Binding("2", "severity('warning')", "Warnings", id="filter-warnings", show=False),
+        Binding("3", "severity('info')", "Info", id="filter-info", show=False),
+        Binding("d", "rule_doc", "Rule doc", id="rule-doc"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self, checker: Checker, documents: list[Document], store: ReviewStore):
+        super().__init__()
+        self.checker = checker
+        self.documents = documents
+        self.store = store
+        self.queue = ReviewQueue()
+        self.undo_stack: list[UndoEntry] = []
+        self.shown: list[int] = []
+        self.done = False
+
+    # -- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("No document loaded.", id="placeholder")
+        yield ProgressBar(id="progress", show_eta=False)
+        with Horizontal(id="body"):
+            yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="detail"):
+                with VerticalScroll(id="pair"):
+                    yield Static("Checking…", id="pair-view")
+                yield DataTable(id="findings", cursor_type="row")
+        yield Static("", id="status-line")
         yield Footer()
+
+    def on_mount(self) -> None:
+        # Kept, not queried: a modal screen on top would hide them from query_one.
+        self.queue_table = self.query_one("#queue", DataTable)
+        self.findings_table = self.query_one("#findings", DataTable)
+        self.pair_view = self.query_one("#pair-view", Static)
+        self.status_line = self.query_one("#status-line", Static)
+        self.progress = self.query_one(ProgressBar)
+        self.queue_table.add_columns("score", "pair", "worst", "findings", "review")
+        self.findings_table.add_columns("code", "severity", "review", "message", "note")
+        self.queue_table.focus()
+        self.analyse()
+
+    # -- the engine, in a thread ----------------------------------------------------------
+
+    @work(thread=True, exclusive=True)
+    def analyse(self) -> None:
+        decided = self.store.all()
+        documents = [(d, list(d.pairs)) for d in self.documents]
+        self.call_from_thread(self._set_total, sum(len(pairs) for _, pairs in documents))
+        batch: list[PairResult] = []
+        for document, pairs in documents:
+            rules = self.checker.rules_for(document.info.path)
+            bilingual = document.info.target_lang is not None
+            for pair in pairs:
+                result = self.checker.check_pair(pair, bilingual=bilingual, rules=rules)
+                batch.append(with_decisions(result, decided))
+                if len(batch) >= _BATCH:
+                    self.call_from_thread(self._add_results, batch)
+                    batch = []
+        self.call_from_thread(self._add_results, batch, True)
+
+    def _set_total(self, total: int) -> None:
+        self.progress.update(total=total, progress=0)
+
+    def _add_results(self, results: list[PairResult], finished: bool = False) -> None:
+        self.queue.add(results)
+        self.progress.advance(len(results))
+        self.done = finished
+        self.refresh_queue(keep_selection=True)
+
+    # -- rendering ------------------------------------------------------------------------
+
+    def refresh_queue(self, *, keep_selection: bool = False) -> None:
+        table = self.queue_table
+        selected = self.selected_index() if keep_selection else None
+        self.shown = self.queue.visible()
+        table.clear()
+        for index in self.shown:
+            result = self.queue.results[index]
+            worst = result.worst
+            open_count = sum(f.status == "open" for f in result.findings)
+            review = f"{open_count} open" if open_count else ("done" if result.findings else "")
+            table.add_row(
+                f"{result.score:.2f}",
+                self._label(result),
+                worst.value if worst else "",
+                " ".join(sorted({f.code for f in result.findings})),
+                review,
+                key=str(index),
+            )
+        if selected is not None and selected in self.shown:
+            table.move_cursor(row=self.shown.index(selected), animate=False)
+        self._update_status()
+        self.show_selected()
+
+    def _label(self, result: PairResult) -> str:
+        """The pair's id; with a single input, its file name is left out (it is in the title)."""
+        pair_id = result.pair.id
+        if len(self.documents) == 1 and ":" in pair_id:
+            return "line " + pair_id.split(":", 1)[1]
+        return pair_id
+
+    def _update_status(self) -> None:
+        total = len(self.queue.results)
+        progress = "" if self.done else " (checking…)"
+        self.status_line.update(
+            f" {len(self.shown)} of {total} pairs{progress} · {self.queue.describe_filters()} "
+            f"· db {self.store.path}"
+        )
+
+    def selected_index(self) -> int | None:
+        table = self.queue_table
+        if not self.shown or table.cursor_row is None or table.cursor_row >= len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    def selected_result(self) -> PairResult | None:
+        index = self.selected_index()
+        return None if index is None else self.queue.results[index]
+
+    def selected_finding(self) -> Finding | None:
+        result = self.selected_result()
+        if result is None or not result.findings:
+            return None
+        row = self.findings_table.cursor_row or 0
+        return result.findings[min(row, len(result.findings) - 1)]
+
+    def show_selected(self) -> None:
+        result = self.selected_result()
+        view = self.pair_view
+        findings = self.findings_table
+        row = findings.cursor_row or 0
+        findings.clear()
+        if result is None:
+            view.update("No pair matches the filters." if self.done else "Checking…")
+            return
+        view.update(pair_table(result))
+        for finding in result.findings:
+            findings.add_row(
+                finding.code,
+                f"[{SEVERITY_STYLES[finding.severity.value]}]{finding.severity.value}[/]",
+                STATUS_MARKS.get(finding.status, finding.status),
+                finding.message,
+                finding.note,
+            )
+        if result.findings:
+            findings.move_cursor(row=min(row, len(result.findings) - 1), animate=False)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "queue":
+            self.findings_table.move_cursor(row=0, animate=False)
+            self.show_selected()
+
+    # -- actions --------------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        table = self.queue_table
+        if self.shown:
+            row = max(0, min(len(self.shown) - 1, (table.cursor_row or 0) + step))
+            table.move_cursor(row=row, animate=False)
+
+    def action_next_flagged(self, step: int) -> None:
+        table = self.queue_table
+        row = table.cursor_row or 0
+        candidates = range(row + step, len(self.shown) if step > 0 else -1, step)
+        for candidate in candidates:
+            if any(f.status == "open" for f in self.queue.results[self.shown[candidate]].findings):
+                table.move_cursor(row=candidate, animate=False)
+                return
+        self.notify("No more undecided findings that way.", timeout=2)
+
+    def action_decide(self, status: str, note: str | None = None) -> None:
+        index, finding = self.selected_index(), self.selected_finding()
+        if index is None or finding is None:
+            self.notify("This pair has no finding to decide on.", timeout=2)
+            return
+        previous = self.store.get(finding.fingerprint)
+        result = self.queue.results[index]
+        decision = self.store.decide(
+            finding.fingerprint, finding.code, status, note=note,
+            path=result.pair.path, line=result.pair.line,
+        )  # fmt: skip
+        self.undo_stack.append(UndoEntry(index, finding, previous))
+        self.queue.set_status(index, finding.fingerprint, decision.status, decision.note)
+        self._after_decision()
+
+    def _after_decision(self) -> None:
+        findings = self.findings_table
+        row = findings.cursor_row or 0
+        self.refresh_queue(keep_selection=True)
+        result = self.selected_result()
+        if result and result.findings:  # step to the next finding of the pair
+            findings.move_cursor(row=min(row + 1, len(result.findings) - 1), animate=False)
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        entry = self.undo_stack.pop()
+        self.store.restore(entry.finding.fingerprint, entry.previous)
+        status = entry.previous.status if entry.previous else "open"
+        note = entry.previous.note if entry.previous else ""
+        self.queue.set_status(entry.index, entry.finding.fingerprint, status, note)
+        self.refresh_queue(keep_selection=True)
+
+    def action_note(self) -> None:
+        finding = self.selected_finding()
+        if finding is None:
+            self.notify("This pair has no finding to annotate.", timeout=2)
+            return
+
+        def save(text: str | None) -> None:
+            if text is not None:
+                self.action_decide(finding.status, note=text)
+
+        self.push_screen(PromptScreen(f"Note for {finding.code}:", finding.note), save)
+
+    def action_search(self) -> None:
+        def apply(text: str | None) -> None:
+            if text is not None:
+                self.queue.search = text.strip()
+                self.refresh_queue()
+
+        self.push_screen(PromptScreen("Search (id, text or rule code; empty clears):",
+                                      self.queue.search), apply)  # fmt: skip
+
+    def action_cycle_sort(self) -> None:
+        self.notify(f"Sort: {self.queue.cycle_sort()}", timeout=2)
+        self.refresh_queue(keep_selection=True)
+
+    def action_severity(self, level: str) -> None:
+        severity = Severity(level)
+        self.queue.severity = None if self.queue.severity == severity else severity
+        self.refresh_queue()
+
+    def set_family(self, family: str | None) -> None:
+        self.queue.family = family
+        self.refresh_queue()
+
+    def toggle_undecided(self) -> None:
+        self.queue.undecided_only = not self.queue.undecided_only
+        self.refresh_queue()
+
+    def clear_filters(self) -> None:
+        self.queue.severity = self.queue.family = None
+        self.queue.undecided_only, self.queue.search = False, ""
+        self.refresh_queue()
+
+    def jump_to_rule(self, code: str) -> None:
+        table = self.queue_table
+        for row, index in enumerate(self.shown):
+            if any(f.code == code for f in self.queue.results[index].findings):
+                table.move_cursor(row=row, animate=False)
+                return
+        self.notify(f"No pair with {code} in view.", timeout=2)
+
+    def action_rule_doc(self) -> None:
+        finding = self.selected_finding()
+        if finding is None:
+            self.notify("Select a finding first.", timeout=2)
+            return
+        rule = REGISTRY[finding.code]
+        self.push_screen(TextScreen(f"# {rule.code} {rule.name}\n\n*{rule.severity.value}, "
+                                    f"{FAMILIES[rule.family]}*\n\n{rule.doc}"))  # fmt: skip
+
+    def action_help(self) -> None:
+        lines = ["# Keys", "", "| key | does |", "|---|---|",
+                 "| j / k, ↓ / ↑ | move in the queue |", "| tab | queue ⇄ findings |"]  # fmt: skip
+        shown = {"slash": "/", "question_mark": "?"}
+        lines += [
+            f"| {shown.get(b.key, b.key)} | {b.description} |" for b in self.BINDINGS if b.show
+        ]
+        lines += ["| 1 / 2 / 3 | only pairs with an error / warning / info (again: all) |",
+                  "| ctrl+p | command palette: filters, jump to rule, export |"]  # fmt: skip
+        self.push_screen(TextScreen("\n".join(lines)))
+
+    def export_report(self) -> None:
+        from align.report.batch import DocumentStats, write_html
+
+        stats = DocumentStats(InputInfo(", ".join(d.info.path for d in self.documents), "review"))
+        for result in self.queue.results:
+            stats.add(result)
+        target = self.store.path.parent / "align-review-report.html"
+        with open(target, "w", encoding="utf-8") as out:
+            write_html(out, [stats], self.checker.signature)
+        self.notify(f"Report written to {target}", timeout=4)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Filter: clear all filters", "Show every pair", self.clear_filters)
+        yield SystemCommand("Filter: undecided only", "Toggle pairs with open findings only",
+                            self.toggle_undecided)  # fmt: skip
+        for family, what in FAMILIES.items():
+            yield SystemCommand(f"Filter: family {family}", f"Only pairs with {what} findings",
+                                lambda f=family: self.set_family(f))  # fmt: skip
+        for code in sorted({f.code for r in self.queue.results for f in r.findings}):
+            yield SystemCommand(f"Jump to rule {code}", REGISTRY[code].name,
+                                lambda c=code: self.jump_to_rule(c))  # fmt: skip
+        yield SystemCommand("Export: HTML report", "Write align-review-report.html beside the db",
+                            self.export_report)  # fmt: skip
+
+    def on_unmount(self) -> None:
+        self.store.close()

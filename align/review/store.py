@@ -64,6 +64,17 @@ def default_db_path(input_path: str) -> Path:
     return Path(input_path).resolve().parent / ".align" / "review.sqlite"
 
 
+def with_decisions(result: PairResult, decisions: dict[str, Decision]) -> PairResult:
+    """The result with its findings' status and note taken from ``decisions``."""
+    if not any(f.fingerprint in decisions for f in result.findings):
+        return result
+    findings = tuple(
+        replace(f, status=d.status, note=d.note) if (d := decisions.get(f.fingerprint)) else f
+        for f in result.findings
+    )
+    return replace(result, findings=findings)
+
+
 class ReviewStore:
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -158,13 +169,4 @@ class ReviewStore:
         """Results with each finding's status and note from the stored decisions."""
         decisions = self.all()
         for result in results:
-            if not any(f.fingerprint in decisions for f in result.findings):
-                yield result
-                continue
-            findings = tuple(
-                replace(f, status=d.status, note=d.note)
-                if (d := decisions.get(f.fingerprint))
-                else f
-                for f in result.findings
-            )
-            yield replace(result, findings=findings)
+            yield with_decisions(result, decisions)

@@ -1,0 +1,77 @@
+"""End to end: the installed `align review` in a real pseudo-terminal, read like a person would.
+
+pexpect runs the program on a pty; pyte plays the terminal, so the test reads the screen as
+characters on a grid, presses keys, and checks the review database afterwards.
+"""
+
+import shutil
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+import pexpect
+import pyte
+
+SMALL = Path(__file__).parent / "data" / "small.txt"
+ROWS, COLUMNS = 40, 140
+
+
+def installed_align() -> str:
+    beside_python = Path(sys.executable).parent / "align"
+    return str(beside_python) if beside_python.exists() else shutil.which("align") or "align"
+
+
+class Terminal:
+    def __init__(self, command: str, args: list[str], cwd: Path):
+        self.screen = pyte.Screen(COLUMNS, ROWS)
+        self.stream = pyte.ByteStream(self.screen)
+        env = {"TERM": "xterm-256color", "ALIGN_REVIEWER": "e2e", "PATH": str(Path(command).parent)}
+        self.child = pexpect.spawn(command, args, cwd=str(cwd), env=env,
+                                   dimensions=(ROWS, COLUMNS))  # fmt: skip
+
+    def pump(self) -> None:
+        try:
+            while True:
+                self.stream.feed(self.child.read_nonblocking(65536, timeout=0.1))
+        except (pexpect.TIMEOUT, pexpect.EOF):
+            pass
+
+    def text(self) -> str:
+        self.pump()
+        return "\n".join(self.screen.display)
+
+    def wait_for(self, needle: str, seconds: float = 30) -> str:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            shown = self.text()
+            if needle in shown:
+                return shown
+        raise AssertionError(f"{needle!r} never appeared; screen:\n{self.text()}")
+
+    def press(self, keys: str) -> None:
+        self.child.send(keys)
+        time.sleep(0.3)
+
+
+def test_review_in_a_real_terminal(tmp_path):
+    doc = tmp_path / "small.txt"
+    doc.write_bytes(SMALL.read_bytes())
+    db = tmp_path / "decisions.sqlite"
+    terminal = Terminal(installed_align(), ["review", str(doc), "--db", str(db)], tmp_path)
+    try:
+        screen = terminal.wait_for("6 of 6 pairs")
+        assert "worst first" in screen and "Accept" in screen
+        terminal.wait_for("A001")  # worst first: the line with no translation (score 0)
+        terminal.press("f")
+        terminal.wait_for("✘ false")
+        terminal.press("n")  # next pair with an undecided finding: "Thank you." left in English
+        terminal.wait_for("translation repeats the source verbatim")
+        terminal.press("a")
+        terminal.wait_for("✔ real")
+        terminal.press("q")
+        terminal.child.expect(pexpect.EOF, timeout=20)
+    finally:
+        terminal.child.close(force=True)
+    rows = sqlite3.connect(db).execute("SELECT code, status, reviewer FROM decisions").fetchall()
+    assert sorted(rows) == [("A001", "false-positive", "e2e"), ("L001", "accepted", "e2e")]

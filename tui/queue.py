@@ -1,0 +1,71 @@
+"""The review queue: results with filters, sort order and decisions (no Textual here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from align.models import PairResult, Severity
+
+SORTS = ("worst first", "file order", "most findings")
+
+
+@dataclass
+class ReviewQueue:
+    results: list[PairResult] = field(default_factory=list)
+    sort: str = SORTS[0]
+    severity: Severity | None = None  # only pairs with a finding of this severity
+    family: str | None = None  # only pairs with a finding of this rule family
+    undecided_only: bool = False
+    search: str = ""
+
+    def add(self, results: list[PairResult]) -> None:
+        self.results.extend(results)
+
+    def cycle_sort(self) -> str:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        return self.sort
+
+    def _keep(self, result: PairResult) -> bool:
+        findings = result.findings
+        if self.severity is not None and not any(f.severity == self.severity for f in findings):
+            return False
+        if self.family is not None and not any(f.code.startswith(self.family) for f in findings):
+            return False
+        if self.undecided_only and not any(f.status == "open" for f in findings):
+            return False
+        if self.search:
+            needle = self.search.lower()
+            pair = result.pair
+            haystack = f"{pair.id}\n{pair.source_text}\n{pair.target_text}".lower()
+            if needle not in haystack and not any(needle in f.code.lower() for f in findings):
+                return False
+        return True
+
+    def visible(self) -> list[int]:
+        """Indexes into ``results`` of the pairs shown, in display order."""
+        shown = [i for i, r in enumerate(self.results) if self._keep(r)]
+        if self.sort == "worst first":
+            shown.sort(key=lambda i: (self.results[i].score, i))
+        elif self.sort == "most findings":
+            shown.sort(key=lambda i: (-len(self.results[i].findings), i))
+        return shown
+
+    def set_status(self, index: int, fingerprint: str, status: str, note: str) -> None:
+        result = self.results[index]
+        findings = tuple(
+            replace(f, status=status, note=note) if f.fingerprint == fingerprint else f
+            for f in result.findings
+        )
+        self.results[index] = replace(result, findings=findings)
+
+    def describe_filters(self) -> str:
+        parts = [self.sort]
+        if self.severity:
+            parts.append(f"{self.severity.value} only")
+        if self.family:
+            parts.append(f"family {self.family}")
+        if self.undecided_only:
+            parts.append("undecided only")
+        if self.search:
+            parts.append(f"search “{self.search}”")
+        return " · ".join(parts)

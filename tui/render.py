@@ -1,0 +1,47 @@
+"""Rich renderables for engine objects: a pair side by side with its finding spans marked."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+
+from align.models import PairResult, Span
+
+# Numbers and entities stand out differently from the other families.
+FAMILY_STYLES = {
+    "N": "bold black on yellow",
+    "E": "bold black on bright_cyan",
+    "L": "bold white on magenta",
+    "P": "bold white on magenta",
+}
+DEFAULT_STYLE = "bold white on red"
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "dim"}
+STATUS_MARKS = {"open": "•", "accepted": "✔ real", "false-positive": "✘ false", "fixed": "✚ fixed"}
+
+
+def _marked(text: str, spans: list[tuple[Span, str]]) -> Text:
+    rich = Text(text)
+    for span, code in spans:
+        rich.stylize(FAMILY_STYLES.get(code[0], DEFAULT_STYLE), span.start, span.end)
+    return rich
+
+
+def pair_table(result: PairResult) -> Table:
+    """English and Chinese side by side, sentence by sentence, spans highlighted."""
+    pair = result.pair
+    source = _marked(pair.source_text, [(f.source_span, f.code) for f in result.findings
+                                        if f.source_span])  # fmt: skip
+    target = _marked(pair.target_text, [(f.target_span, f.code) for f in result.findings
+                                        if f.target_span])  # fmt: skip
+    table = Table(expand=True, show_lines=True, title=f"{pair.id} · {pair.kind} · "
+                  f"score {result.score:.2f}", title_justify="left")  # fmt: skip
+    table.add_column("English", ratio=1)
+    table.add_column("中文", ratio=1)
+    if result.sentences:
+        for link in result.sentences:
+            table.add_row(source[link.source.start : link.source.end],
+                          target[link.target.start : link.target.end])  # fmt: skip
+    else:
+        missing = Text("(no translation)", style="italic red")
+        table.add_row(source, target if pair.target is not None else missing)
+    return table
