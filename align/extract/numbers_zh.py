@@ -130,6 +130,10 @@ def _scale(text: str) -> float:
     return value
 
 
+def _written_digits(number: str) -> str:
+    return "".join(ch for ch in number if ch.isdigit()).lstrip("0")
+
+
 def _normalise(text: str) -> str:
     """Simplified script and ASCII digits/percent, one character for one (offsets unchanged)."""
     simplified = to_simplified(text)
@@ -194,6 +198,9 @@ def _number(match: re.Match[str], text: str, original: str) -> NumberFact | None
             return None  # 10-Q, COVID-19, SCORE-15, Q3, 17p13, 4A (but 20.4ns is a number)
         value = parse_number(g["num"])
         digits = significant_digits(g["num"])
+        if scale_text and "." not in g["num"]:
+            # 1830万: every written digit counts; a trailing zero before 万 is a digit, not padding
+            digits = len(_written_digits(g["num"]))
         weak = False
     else:
         cn = g["cn"]
