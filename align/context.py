@@ -6,8 +6,9 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import Any, TypeVar
 
-from align.alignment import align_sentences
+from align.alignment import align_lengths
 from align.config import Settings
+from align.lengths import chinese_length, english_length
 from align.models import Pair, SentenceLink, Span
 from align.segment import split_chinese, split_english
 
@@ -48,8 +49,9 @@ class PairContext:
             return []
         if len(src) == 1 and len(tgt) == 1:
             return [SentenceLink(src[0], tgt[0])]
-        beads = align_sentences(
-            [s.slice(self.source) for s in src], [t.slice(self.target) for t in tgt]
+        beads = align_lengths(
+            [english_length(s.slice(self.source)) for s in src],
+            [chinese_length(t.slice(self.target)) for t in tgt],
         )
         return [
             SentenceLink(

@@ -138,6 +138,27 @@ class Checker:
             yield self.check_pair(pair)
 
 
+def check_chunk(
+    settings: Settings, path: str, bilingual: bool, pairs: list[Pair]
+) -> list[PairResult]:
+    """Check a chunk of one document's pairs; pure and picklable, for worker processes."""
+    checker = _process_checker(settings)
+    rules = checker.rules_for(path)
+    return [checker.check_pair(pair, bilingual=bilingual, rules=rules) for pair in pairs]
+
+
+_CHECKERS: dict[str, Checker] = {}
+
+
+def _process_checker(settings: Settings) -> Checker:
+    """One Checker per settings per process: building it selects rules, once."""
+    key = repr(settings)  # Settings holds dicts, so it is not hashable itself
+    checker = _CHECKERS.get(key)
+    if checker is None:
+        checker = _CHECKERS[key] = Checker(settings)
+    return checker
+
+
 def fails(results: Iterable[PairResult], threshold: Severity | None) -> bool:
     """True when any open finding is at or above ``threshold`` (``None``: never fail)."""
     if threshold is None:

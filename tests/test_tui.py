@@ -45,6 +45,8 @@ async def test_queue_is_worst_first_and_navigation_moves(tmp_path):
     app = make_app(SMALL, tmp_path / "r.sqlite")
     async with app.run_test(size=(140, 40)) as pilot:
         await loaded(pilot)
+        assert len(app.shown) == 2  # flagged pairs only, by default
+        app.toggle_all_pairs()
         assert len(app.shown) == 6
         scores = [app.queue.results[i].score for i in app.shown]
         assert scores == sorted(scores)
@@ -93,6 +95,7 @@ async def test_note_filters_and_search(tmp_path):
         await pilot.press("enter")
         with ReviewStore(db) as store:
             assert store.get(finding.fingerprint).note == "greeting, fine"
+        app.toggle_all_pairs()
         await pilot.press("1")  # errors only
         assert len(app.shown) == 2
         await pilot.press("1")
@@ -132,8 +135,8 @@ async def test_sample_main_screen_shows_the_worst_pair_with_highlights(tmp_path)
         await loaded(pilot)
         screen = screen_text(app)
         assert "line 260" in screen and "A010" in screen
-        assert "152 of 152 pairs" in screen and "worst first" in screen
-        await pilot.press("n", "n")
+        assert "2 of 152 pairs" in screen and "worst first" in screen
+        await pilot.press("n")
         screen = screen_text(app)
         assert "N209" in screen and "20 points" in screen
 

@@ -7,7 +7,12 @@ at once (see ``align.review.store``); the app keeps an undo stack of what it rep
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import sys
+import time
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -18,7 +23,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
-from align.engine import Checker
+from align.engine import Checker, check_chunk
 from align.formats import Document
 from align.models import Finding, InputInfo, PairResult, Severity
 from align.review.store import Decision, ReviewStore, with_decisions
@@ -79,6 +84,7 @@ class ReviewApp(App[None]):
         self.undo_stack: list[UndoEntry] = []
         self.shown: list[int] = []
         self.done = False
+        self.last_rebuild = 0.0
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -101,7 +107,8 @@ class ReviewApp(App[None]):
         self.pair_view = self.query_one("#pair-view", Static)
         self.status_line = self.query_one("#status-line", Static)
         self.progress = self.query_one(ProgressBar)
-        self.queue_table.add_columns("score", "pair", "worst", "findings", "review")
+        for column in ("score", "pair", "worst", "findings", "review"):
+            self.queue_table.add_column(column, key=column)
         self.findings_table.add_columns("code", "severity", "review", "message", "note")
         self.queue_table.focus()
         self.analyse()
@@ -110,20 +117,26 @@ class ReviewApp(App[None]):
 
     @work(thread=True, exclusive=True)
     def analyse(self) -> None:
+        """Check in worker processes, chunk by chunk and in order; this thread only waits on
+        them (releasing the GIL), so the interface stays responsive on large files."""
         decided = self.store.all()
         documents = [(d, list(d.pairs)) for d in self.documents]
         self.call_from_thread(self._set_total, sum(len(pairs) for _, pairs in documents))
-        batch: list[PairResult] = []
-        for document, pairs in documents:
-            rules = self.checker.rules_for(document.info.path)
-            bilingual = document.info.target_lang is not None
-            for pair in pairs:
-                result = self.checker.check_pair(pair, bilingual=bilingual, rules=rules)
-                batch.append(with_decisions(result, decided))
-                if len(batch) >= _BATCH:
-                    self.call_from_thread(self._add_results, batch)
-                    batch = []
-        self.call_from_thread(self._add_results, batch, True)
+        settings = self.checker.settings
+        jobs = [
+            (document.info.path, document.info.target_lang is not None, pairs[k : k + _BATCH])
+            for document, pairs in documents
+            for k in range(0, len(pairs), _BATCH)
+        ]
+        workers = max(1, min(2, os.cpu_count() or 1))
+        # fork: forkserver and spawn trip over the file descriptors Textual holds.
+        context = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            chunks = pool.map(check_chunk, *zip(*[(settings, *job) for job in jobs], strict=True))
+            for chunk in chunks:
+                batch = [with_decisions(result, decided) for result in chunk]
+                self.call_from_thread(self._add_results, batch)
+        self.call_from_thread(self._add_results, [], True)
 
     def _set_total(self, total: int) -> None:
         self.progress.update(total=total, progress=0)
@@ -132,7 +145,13 @@ class ReviewApp(App[None]):
         self.queue.add(results)
         self.progress.advance(len(results))
         self.done = finished
-        self.refresh_queue(keep_selection=True)
+        # Rebuilding the table is the costly part: at most once a second while checking.
+        now = time.monotonic()
+        if finished or now - self.last_rebuild >= 1.0:
+            self.last_rebuild = now
+            self.refresh_queue(keep_selection=True)
+        else:
+            self._update_status()
 
     # -- rendering ------------------------------------------------------------------------
 
@@ -144,14 +163,12 @@ class ReviewApp(App[None]):
         for index in self.shown:
             result = self.queue.results[index]
             worst = result.worst
-            open_count = sum(f.status == "open" for f in result.findings)
-            review = f"{open_count} open" if open_count else ("done" if result.findings else "")
             table.add_row(
                 f"{result.score:.2f}",
                 self._label(result),
                 worst.value if worst else "",
                 " ".join(sorted({f.code for f in result.findings})),
-                review,
+                _review_cell(result),
                 key=str(index),
             )
         if selected is not None and selected in self.shown:
@@ -250,13 +267,18 @@ class ReviewApp(App[None]):
         self.queue.set_status(index, finding.fingerprint, decision.status, decision.note)
         self._after_decision()
 
-    def _after_decision(self) -> None:
-        findings = self.findings_table
-        row = findings.cursor_row or 0
-        self.refresh_queue(keep_selection=True)
-        result = self.selected_result()
-        if result and result.findings:  # step to the next finding of the pair
-            findings.move_cursor(row=min(row + 1, len(result.findings) - 1), animate=False)
+    def _after_decision(self, step: int = 1) -> None:
+        """Update the selected row in place (no rebuild) and move to the next finding."""
+        index = self.selected_index()
+        if index is None:
+            return
+        result = self.queue.results[index]
+        self.queue_table.update_cell(str(index), "review", _review_cell(result))
+        row = self.findings_table.cursor_row or 0
+        self.show_selected()
+        if result.findings:
+            target = min(row + step, len(result.findings) - 1)
+            self.findings_table.move_cursor(row=target, animate=False)
 
     def action_undo(self) -> None:
         if not self.undo_stack:
@@ -267,7 +289,9 @@ class ReviewApp(App[None]):
         status = entry.previous.status if entry.previous else "open"
         note = entry.previous.note if entry.previous else ""
         self.queue.set_status(entry.index, entry.finding.fingerprint, status, note)
-        self.refresh_queue(keep_selection=True)
+        if entry.index in self.shown:
+            self.queue_table.move_cursor(row=self.shown.index(entry.index), animate=False)
+        self._after_decision(step=0)
 
     def action_note(self) -> None:
         finding = self.selected_finding()
@@ -302,6 +326,10 @@ class ReviewApp(App[None]):
     def set_family(self, family: str | None) -> None:
         self.queue.family = family
         self.refresh_queue()
+
+    def toggle_all_pairs(self) -> None:
+        self.queue.flagged_only = not self.queue.flagged_only
+        self.refresh_queue(keep_selection=True)
 
     def toggle_undecided(self) -> None:
         self.queue.undecided_only = not self.queue.undecided_only
@@ -354,6 +382,8 @@ class ReviewApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Filter: clear all filters", "Show every pair", self.clear_filters)
+        yield SystemCommand("Filter: all pairs / flagged only", "Also show pairs with no finding",
+                            self.toggle_all_pairs)  # fmt: skip
         yield SystemCommand("Filter: undecided only", "Toggle pairs with open findings only",
                             self.toggle_undecided)  # fmt: skip
         for family, what in FAMILIES.items():
@@ -367,3 +397,8 @@ class ReviewApp(App[None]):
 
     def on_unmount(self) -> None:
         self.store.close()
+
+
+def _review_cell(result: PairResult) -> str:
+    open_count = sum(f.status == "open" for f in result.findings)
+    return f"{open_count} open" if open_count else ("done" if result.findings else "")

@@ -16,6 +16,8 @@ class ReviewQueue:
     severity: Severity | None = None  # only pairs with a finding of this severity
     family: str | None = None  # only pairs with a finding of this rule family
     undecided_only: bool = False
+    # The queue is for reviewing: pairs without findings stay out unless asked for.
+    flagged_only: bool = True
     search: str = ""
 
     def add(self, results: list[PairResult]) -> None:
@@ -27,6 +29,8 @@ class ReviewQueue:
 
     def _keep(self, result: PairResult) -> bool:
         findings = result.findings
+        if self.flagged_only and not findings:
+            return False
         if self.severity is not None and not any(f.severity == self.severity for f in findings):
             return False
         if self.family is not None and not any(f.code.startswith(self.family) for f in findings):
@@ -59,7 +63,7 @@ class ReviewQueue:
         self.results[index] = replace(result, findings=findings)
 
     def describe_filters(self) -> str:
-        parts = [self.sort]
+        parts = [self.sort, "flagged pairs" if self.flagged_only else "all pairs"]
         if self.severity:
             parts.append(f"{self.severity.value} only")
         if self.family:

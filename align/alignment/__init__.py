@@ -17,10 +17,11 @@ Long documents are aligned in a band around a centre line through rare-word anch
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from align.alignment.beads import Bead, BeadCosts, banded_alignment
+from align.alignment.beads import PRIOR, Bead, BeadCosts, banded_alignment
 from align.lengths import VARIANCE, chinese_length, english_length
 
 __all__ = ["AlignerSettings", "Bead", "align_lengths", "align_sentences"]
@@ -108,6 +109,44 @@ def align_sentences(
 
 
 def align_lengths(source: Sequence[float], target: Sequence[float]) -> list[Bead]:
-    """Length-only alignment of sentence lengths (English chars, Chinese chars)."""
-    return _align(list(source), list(target), [0] * len(source), [0] * len(target),
-                  AlignerSettings())  # fmt: skip
+    """Length-only Gale-Church alignment of a few sentences (English chars, Chinese chars).
+
+    Pure Python: for the handful of sentences inside one pair, NumPy's per-call overhead and
+    the dictionary scan cost more than they bring; whole documents use ``align_sentences``.
+    """
+    n, m = len(source), len(target)
+    ratio = _ratio(source, target)
+    variance = AlignerSettings().variance
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    priors = [(di, dj, -math.log(p)) for (di, dj), p in PRIOR.items()]
+    src_sum, tgt_sum = [0.0], [0.0]
+    for length in source:
+        src_sum.append(src_sum[-1] + length)
+    for length in target:
+        tgt_sum.append(tgt_sum[-1] + length)
+    for i in range(n + 1):
+        for j in range(m + 1):
+            base = cost[i][j]
+            if base == inf:
+                continue
+            for di, dj, prior in priors:
+                ni, nj = i + di, j + dj
+                if ni > n or nj > m:
+                    continue
+                c = base + prior
+                if di and dj:
+                    le, lz = src_sum[ni] - src_sum[i], tgt_sum[nj] - tgt_sum[j]
+                    z = (lz - ratio * le) / math.sqrt(max(le, 1.0) * variance)
+                    c += z * z / 2
+                if c < cost[ni][nj]:
+                    cost[ni][nj], back[ni][nj] = c, (di, dj)
+    beads: list[Bead] = []
+    i, j = n, m
+    while i or j:
+        di, dj = back[i][j]
+        beads.append((tuple(range(i - di, i)), tuple(range(j - dj, j))))
+        i, j = i - di, j - dj
+    return beads[::-1]
