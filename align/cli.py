@@ -64,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     baseline = commands.add_parser("baseline", help="write the current findings as a baseline")
     _add_input_options(baseline)
     baseline.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    baseline.add_argument(
+        "--db", metavar="FILE", help="take reviewer decisions from this review database"
+    )
 
     pair = commands.add_parser("pair", help="align two files and write the pairs")
     pair.add_argument("source", metavar="EN", help="English file, one unit per line")
@@ -295,10 +298,15 @@ def _baseline(args: argparse.Namespace) -> int:
     from align.review.baseline import write_baseline
 
     checker, documents, _ = _run(args)
+    results = chain.from_iterable(checker.check_document(d) for d in documents)
+    if args.db:
+        from align.review.store import ReviewStore
+
+        if not Path(args.db).exists():
+            raise InputError("no such review database", path=args.db)
+        results = ReviewStore(args.db).apply(results)
     with _output(args.output) as out:
-        count = write_baseline(
-            out, chain.from_iterable(checker.check_document(d) for d in documents)
-        )
+        count = write_baseline(out, results)
     if args.output:
         print(f"{count} findings written to {args.output}", file=sys.stderr)
     return EXIT_OK

@@ -89,3 +89,21 @@ def test_no_translation_rule_is_opt_in(run_cli, write):
     doc = write("article.md", "# Title\n\nOkta sells identity services.\n")
     assert "A003" not in run_cli("check", doc).out
     assert "A003 info no translation yet" in run_cli("check", doc, "--select", "A003").out
+
+
+def test_baseline_imports_review_decisions(run_cli, write, tmp_path):
+    from align.review.store import ReviewStore
+
+    doc = write("doc.tsv", "Thank you.\tThank you.\nRevenue grew.\t\n")
+    report = json.loads(run_cli("check", doc, "--format", "json").out)
+    prints = {f["code"]: f["fingerprint"] for p in report["pairs"] for f in p["findings"]}
+    db = tmp_path / "review.sqlite"
+    with ReviewStore(db) as store:
+        store.decide(prints["L001"], "L001", "false-positive", note="a name")
+        store.decide(prints["A001"], "A001", "fixed")
+    baseline = tmp_path / "b.json"
+    assert run_cli("baseline", doc, "--db", db, "-o", baseline).code == 0
+    entries = json.loads(baseline.read_text("utf-8"))["findings"]
+    assert [(e["code"], e["status"], e.get("note")) for e in entries] == [
+        ("L001", "false-positive", "a name")
+    ]

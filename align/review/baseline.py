@@ -22,11 +22,12 @@ SCHEMA = "align.baseline/1"
 
 
 def write_baseline(out: TextIO, results: Iterable[PairResult]) -> int:
-    """Write every open finding of ``results``; returns how many."""
+    """Write every finding of ``results`` not marked fixed, with its review status (a false
+    positive belongs in the baseline so it never fails CI); returns how many."""
     entries = []
     for result in results:
         for finding in result.findings:
-            if not finding.is_open:
+            if finding.status == "fixed" or finding.baseline:
                 continue
             path, line, _ = finding_location(result, finding)
             entries.append(
@@ -38,6 +39,8 @@ def write_baseline(out: TextIO, results: Iterable[PairResult]) -> int:
                     "message": finding.message,
                     "source_text": finding.source_text,
                     "target_text": finding.target_text,
+                    "status": finding.status,
+                    **({"note": finding.note} if finding.note else {}),
                 }
             )
     data = {"schema": SCHEMA, "tool": {"name": "align", "version": __version__},
