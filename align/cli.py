@@ -197,6 +197,15 @@ def _run(args: argparse.Namespace) -> tuple[Any, list[Any], Settings]:
     return Checker(settings), documents, settings
 
 
+def _existing_store(path: str) -> Any:
+    """A review database that must already exist (check and baseline only read it)."""
+    from align.review.store import ReviewStore
+
+    if not Path(path).exists():
+        raise InputError("no such review database", path=path)
+    return ReviewStore(path)
+
+
 def _check(args: argparse.Namespace) -> int:
     from align.engine import fails
     from align.report import WRITERS, ReportContext
@@ -204,13 +213,7 @@ def _check(args: argparse.Namespace) -> int:
 
     checker, documents, settings = _run(args)
     baseline = Baseline.load(args.baseline) if args.baseline else None
-    store = None
-    if args.db:
-        from align.review.store import ReviewStore
-
-        if not Path(args.db).exists():
-            raise InputError("no such review database", path=args.db)
-        store = ReviewStore(args.db)
+    store = _existing_store(args.db) if args.db else None
     threshold = settings.fail_severity
     context = ReportContext(
         [d.info.freeze() for d in documents], checker.signature, threshold=threshold
@@ -300,11 +303,7 @@ def _baseline(args: argparse.Namespace) -> int:
     checker, documents, _ = _run(args)
     results = chain.from_iterable(checker.check_document(d) for d in documents)
     if args.db:
-        from align.review.store import ReviewStore
-
-        if not Path(args.db).exists():
-            raise InputError("no such review database", path=args.db)
-        results = ReviewStore(args.db).apply(results)
+        results = _existing_store(args.db).apply(results)
     with _output(args.output) as out:
         count = write_baseline(out, results)
     if args.output:
