@@ -22,6 +22,13 @@ from align.errors import InputError
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
 
+def _jobs(value: str) -> int:
+    jobs = int(value)
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("--jobs must be 1 or more")
+    return jobs
+
+
 def _codes(value: str) -> tuple[str, ...]:
     return tuple(code.strip().upper() for code in value.split(",") if code.strip())
 
@@ -144,6 +151,8 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--input-format", choices=[f for f in FORMATS if f != "parallel"],
                         help="input format (default: by extension and content)")  # fmt: skip
     parser.add_argument("--encoding", default="utf-8", help="input encoding, e.g. big5, gb18030")
+    parser.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
+                        help="worker processes (output order is kept; default 1)")  # fmt: skip
     parser.add_argument("--pairing", choices=PAIRINGS, default="auto",
                         help="--source/--target: by line, by alignment, or auto (default: "
                              "by line when the files have as many lines)")  # fmt: skip
@@ -197,6 +206,35 @@ def _run(args: argparse.Namespace) -> tuple[Any, list[Any], Settings]:
     return Checker(settings), documents, settings
 
 
+def check_document(checker: Any, document: Any, jobs: int) -> Iterator[Any]:
+    """The document's results in input order, checked in ``jobs`` processes when > 1."""
+    if jobs <= 1:
+        yield from checker.check_document(document)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    from align.engine import check_chunk
+
+    path, bilingual = document.info.path, document.info.target_lang is not None
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: list[Any] = []
+        chunk: list[Any] = []
+        for pair in document.pairs:  # the reader streams; a bounded window of chunks is in flight
+            chunk.append(pair)
+            if len(chunk) == _CHUNK:
+                pending.append(pool.submit(check_chunk, checker.settings, path, bilingual, chunk))
+                chunk = []
+                if len(pending) > 2 * jobs:
+                    yield from pending.pop(0).result()
+        if chunk:
+            pending.append(pool.submit(check_chunk, checker.settings, path, bilingual, chunk))
+        for future in pending:
+            yield from future.result()
+
+
+_CHUNK = 500
+
+
 def _existing_store(path: str) -> Any:
     """A review database that must already exist (check and baseline only read it)."""
     from align.review.store import ReviewStore
@@ -221,7 +259,7 @@ def _check(args: argparse.Namespace) -> int:
     failing: list[bool] = []
 
     def results():  # type: ignore[no-untyped-def]
-        stream = chain.from_iterable(checker.check_document(d) for d in documents)
+        stream = chain.from_iterable(check_document(checker, d, args.jobs) for d in documents)
         if store:
             stream = store.apply(stream)
         for result in baseline.apply(stream) if baseline else stream:
@@ -264,7 +302,7 @@ def _report(args: argparse.Namespace) -> int:
 
     def stream():  # type: ignore[no-untyped-def]
         for _, document in _progress(documents):
-            yield from checker.check_document(document)
+            yield from check_document(checker, document, args.jobs)
 
     with _output(args.output) as out:
         if fmt == "json":
@@ -276,7 +314,7 @@ def _report(args: argparse.Namespace) -> int:
             stats = []
             for _, document in _progress(documents):
                 doc = DocumentStats(document.info.freeze())
-                for result in checker.check_document(document):
+                for result in check_document(checker, document, args.jobs):
                     doc.add(result)
                 stats.append(doc)
             writer = write_html if fmt == "html" else write_markdown
@@ -301,7 +339,7 @@ def _baseline(args: argparse.Namespace) -> int:
     from align.review.baseline import write_baseline
 
     checker, documents, _ = _run(args)
-    results = chain.from_iterable(checker.check_document(d) for d in documents)
+    results = chain.from_iterable(check_document(checker, d, args.jobs) for d in documents)
     if args.db:
         results = _existing_store(args.db).apply(results)
     with _output(args.output) as out:

@@ -166,3 +166,12 @@ def test_installed_console_script_runs():
         check=False,
     )
     assert result.returncode == 1 and json.loads(result.stdout)["summary"]["pairs"] == 6
+
+
+def test_jobs_keep_output_identical(run_cli, write):
+    from tests.paths import SAMPLE
+
+    one = run_cli("check", SAMPLE, "--format", "jsonl").out
+    two = run_cli("check", SAMPLE, "--format", "jsonl", "--jobs", "2").out
+    assert one == two and len(one.splitlines()) == 153
+    assert run_cli("check", SAMPLE, "--jobs", "0").code == 2
