@@ -174,4 +174,6 @@ def test_jobs_keep_output_identical(run_cli, write):
     one = run_cli("check", SAMPLE, "--format", "jsonl").out
     two = run_cli("check", SAMPLE, "--format", "jsonl", "--jobs", "2").out
     assert one == two and len(one.splitlines()) == 153
-    assert run_cli("check", SAMPLE, "--jobs", "0").code == 2
+    with pytest.raises(SystemExit) as exited:  # argparse: a usage error, exit 2
+        run_cli("check", SAMPLE, "--jobs", "0")
+    assert exited.value.code == 2
