@@ -26,6 +26,24 @@ def _marked(text: str, spans: list[tuple[Span, str]]) -> Text:
     return rich
 
 
+def _rows(result: PairResult) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Aligned sentence rows, plus a row for any text between them that has no counterpart
+    (an omitted or added sentence must stay visible to the reviewer)."""
+    rows = []
+    src_at = tgt_at = 0
+    source, target = result.pair.source_text, result.pair.target_text
+    for link in result.sentences:
+        gap = ((src_at, link.source.start), (tgt_at, link.target.start))
+        if source[gap[0][0] : gap[0][1]].strip() or target[gap[1][0] : gap[1][1]].strip():
+            rows.append(gap)
+        rows.append(((link.source.start, link.source.end), (link.target.start, link.target.end)))
+        src_at, tgt_at = link.source.end, link.target.end
+    tail = ((src_at, len(source)), (tgt_at, len(target)))
+    if source[src_at:].strip() or target[tgt_at:].strip():
+        rows.append(tail)
+    return rows
+
+
 def pair_table(result: PairResult) -> Table:
     """English and Chinese side by side, sentence by sentence, spans highlighted."""
     pair = result.pair
@@ -38,9 +56,8 @@ def pair_table(result: PairResult) -> Table:
     table.add_column("English", ratio=1)
     table.add_column("中文", ratio=1)
     if result.sentences:
-        for link in result.sentences:
-            table.add_row(source[link.source.start : link.source.end],
-                          target[link.target.start : link.target.end])  # fmt: skip
+        for src_range, tgt_range in _rows(result):
+            table.add_row(source[src_range[0] : src_range[1]], target[tgt_range[0] : tgt_range[1]])
     else:
         missing = Text("(no translation)", style="italic red")
         table.add_row(source, target if pair.target is not None else missing)
