@@ -213,23 +213,14 @@ def check_document(checker: Any, document: Any, jobs: int) -> Iterator[Any]:
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    from align.engine import check_chunk
+    from align.engine import checked_chunks
 
     path, bilingual = document.info.path, document.info.target_lang is not None
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: list[Any] = []
-        chunk: list[Any] = []
-        for pair in document.pairs:  # the reader streams; a bounded window of chunks is in flight
-            chunk.append(pair)
-            if len(chunk) == _CHUNK:
-                pending.append(pool.submit(check_chunk, checker.settings, path, bilingual, chunk))
-                chunk = []
-                if len(pending) > 2 * jobs:
-                    yield from pending.pop(0).result()
-        if chunk:
-            pending.append(pool.submit(check_chunk, checker.settings, path, bilingual, chunk))
-        for future in pending:
-            yield from future.result()
+        chunks = checked_chunks(pool, checker.settings, path, bilingual, document.pairs,
+                                size=_CHUNK, window=2 * jobs)  # fmt: skip
+        for chunk in chunks:
+            yield from chunk
 
 
 _CHUNK = 500

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 
 from align import __version__
@@ -145,6 +146,27 @@ def check_chunk(
     checker = _process_checker(settings)
     rules = checker.rules_for(path)
     return [checker.check_pair(pair, bilingual=bilingual, rules=rules) for pair in pairs]
+
+
+def checked_chunks(
+    pool: Executor, settings: Settings, path: str, bilingual: bool, pairs: Iterable[Pair],
+    *, size: int, window: int,
+) -> Iterator[list[PairResult]]:  # fmt: skip
+    """One document's results, chunk by chunk in input order, checked in ``pool``'s worker
+    processes; at most ``window`` chunks are in flight, so a streaming reader stays flat."""
+    pending: list[Future[list[PairResult]]] = []
+    chunk: list[Pair] = []
+    for pair in pairs:
+        chunk.append(pair)
+        if len(chunk) == size:
+            pending.append(pool.submit(check_chunk, settings, path, bilingual, chunk))
+            chunk = []
+            if len(pending) > window:
+                yield pending.pop(0).result()
+    if chunk:
+        pending.append(pool.submit(check_chunk, settings, path, bilingual, chunk))
+    for future in pending:
+        yield future.result()
 
 
 _CHECKERS: dict[str, Checker] = {}

@@ -23,7 +23,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
-from align.engine import Checker, check_chunk
+from align.engine import Checker, checked_chunks
 from align.formats import Document
 from align.models import Finding, InputInfo, PairResult, Severity
 from align.review.store import Decision, ReviewStore, with_decisions
@@ -122,20 +122,19 @@ class ReviewApp(App[None]):
         decided = self.store.all()
         documents = [(d, list(d.pairs)) for d in self.documents]
         self.call_from_thread(self._set_total, sum(len(pairs) for _, pairs in documents))
-        settings = self.checker.settings
-        jobs = [
-            (document.info.path, document.info.target_lang is not None, pairs[k : k + _BATCH])
-            for document, pairs in documents
-            for k in range(0, len(pairs), _BATCH)
-        ]
         workers = max(1, min(2, os.cpu_count() or 1))
         # fork: forkserver and spawn trip over the file descriptors Textual holds.
         context = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            chunks = pool.map(check_chunk, *zip(*[(settings, *job) for job in jobs], strict=True))
-            for chunk in chunks:
-                batch = [with_decisions(result, decided) for result in chunk]
-                self.call_from_thread(self._add_results, batch)
+            for document, pairs in documents:
+                chunks = checked_chunks(
+                    pool, self.checker.settings, document.info.path,
+                    document.info.target_lang is not None, pairs,
+                    size=_BATCH, window=2 * workers,
+                )  # fmt: skip
+                for chunk in chunks:
+                    batch = [with_decisions(result, decided) for result in chunk]
+                    self.call_from_thread(self._add_results, batch)
         self.call_from_thread(self._add_results, [], True)
 
     def _set_total(self, total: int) -> None:
