@@ -80,7 +80,7 @@ class _Band:
 
 def _shape_cost(
     di: int, dj: int, band: _Band, src_prefix: np.ndarray, tgt_prefix: np.ndarray,
-    src_known: np.ndarray, tgt_known: np.ndarray, tgt_has: np.ndarray, costs: BeadCosts,
+    src_known: np.ndarray, tgt_known: np.ndarray, costs: BeadCosts,
 ) -> np.ndarray:  # fmt: skip
     """The cost of a ``di``-``dj`` bead ending at every cell of the band (inf where invalid)."""
     i = band.rows
@@ -139,9 +139,8 @@ def banded_alignment(
     tgt_prefix = np.concatenate([[0.0], np.cumsum(tgt_len)])
     src_known = np.array([mask.bit_count() for mask in src_masks], dtype=np.float64)
     tgt_known = np.array([mask.bit_count() for mask in tgt_masks], dtype=np.float64)
-    tgt_has = np.array([bool(mask) for mask in tgt_masks] + [False])
     shape_costs = [
-        _shape_cost(di, dj, band, src_prefix, tgt_prefix, src_known, tgt_known, tgt_has, costs)
+        _shape_cost(di, dj, band, src_prefix, tgt_prefix, src_known, tgt_known, costs)
         for di, dj in PAIR_SHAPES
     ]
     skip = costs.prior_cost((1, 0)) + costs.lexical_weight * 0.5

@@ -36,10 +36,6 @@ def han_characters(text: str) -> str:
     return "".join(_HAN.findall(text))
 
 
-def has_han(text: str) -> bool:
-    return _HAN.search(text) is not None
-
-
 def is_chinese(text: str) -> bool:
     """True when Han characters carry the text (names and tickers in Latin may be mixed in)."""
     counts = count_scripts(text)
