@@ -11,12 +11,13 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from align import __version__
-from align.config import FAIL_ON, Settings, load_settings
+from align.config import FAIL_ON, Settings, check_locale, load_settings
 from align.errors import InputError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -133,9 +134,18 @@ def _settings(args: argparse.Namespace) -> Settings:
             raise InputError(
                 f"--{option}: no rule matches {', '.join(unknown)} (see `align rules`)"
             )
-    return load_settings(
+    settings = load_settings(
         args.config, select=args.select, ignore=args.ignore, fail_on=getattr(args, "fail_on", None)
     )
+    if args.glossary:
+        settings = replace(settings, glossary=settings.glossary + tuple(args.glossary))
+    if settings.glossary:
+        from align.glossary import load_glossaries
+
+        load_glossaries(settings.glossary)  # a bad glossary is an input error, up front
+    if args.target_lang:
+        settings = replace(settings, target_locale=check_locale(args.target_lang))
+    return settings
 
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
@@ -148,6 +158,13 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--select", type=_codes, metavar="CODES", help="rule code prefixes to run")
     parser.add_argument("--ignore", type=_codes, metavar="CODES", help="rule prefixes to skip")
     parser.add_argument("--config", type=Path, metavar="FILE", help="align.toml or pyproject.toml")
+    parser.add_argument("--glossary", action="append", metavar="FILE",
+                        help="glossary of terms, .csv or .tbx (repeatable)")  # fmt: skip
+    parser.add_argument(
+        "--target-lang",
+        metavar="LOCALE",
+        help="declared target locale: zh-TW, zh-HK, zh-CN … (checks the script)",
+    )
     parser.add_argument("--input-format", choices=[f for f in FORMATS if f != "parallel"],
                         help="input format (default: by extension and content)")  # fmt: skip
     parser.add_argument("--encoding", default="utf-8", help="input encoding, e.g. big5, gb18030")
@@ -215,9 +232,9 @@ def check_document(checker: Any, document: Any, jobs: int) -> Iterator[Any]:
 
     from align.engine import checked_chunks
 
-    path, bilingual = document.info.path, document.info.target_lang is not None
+    path, lang = document.info.path, document.info.target_lang
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        chunks = checked_chunks(pool, checker.settings, path, bilingual, document.pairs,
+        chunks = checked_chunks(pool, checker.settings, path, lang, document.pairs,
                                 size=_CHUNK, window=2 * jobs)  # fmt: skip
         for chunk in chunks:
             yield from chunk

@@ -15,6 +15,9 @@ from align.lengths import RATIO, VARIANCE
 from align.models import Severity
 
 FAIL_ON = ("error", "warning", "info", "never")
+# Declared locales and the script each expects.
+LOCALES = {"zh-TW": "zh-Hant", "zh-HK": "zh-Hant", "zh-MO": "zh-Hant", "zh-CN": "zh-Hans",
+           "zh-SG": "zh-Hans", "zh-Hant": "zh-Hant", "zh-Hans": "zh-Hans"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,15 @@ class Settings:
     # {"glob": ["CODE", ...]}: more ignores for matching files; {"CODE": "warning"}: severity.
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     severity: dict[str, str] = field(default_factory=dict)
+    # Glossary files (CSV or TBX, see align.glossary); paths in a config file are relative to it.
+    glossary: tuple[str, ...] = ()
+    # The declared target locale (zh-TW, zh-CN, zh-HK …); None: judged from the document.
+    target_locale: str | None = None
+
+    @property
+    def expected_script(self) -> str | None:
+        """``zh-Hant`` or ``zh-Hans`` for the declared locale."""
+        return LOCALES.get(self.target_locale) if self.target_locale else None
 
     @property
     def fail_severity(self) -> Severity | None:
@@ -61,6 +73,14 @@ def _from_mapping(data: dict[str, Any], origin: str) -> dict[str, Any]:
             value = tuple(str(v) for v in value)
         values[name] = value
     values.update(_tables(values, origin))
+    if "glossary" in values:
+        paths = [values["glossary"]] if isinstance(values["glossary"], str) else values["glossary"]
+        if not isinstance(paths, list):
+            raise InputError("glossary must be a path or a list of paths", path=origin)
+        base = Path(origin).parent
+        values["glossary"] = tuple(str(base / p) for p in paths)
+    if "target_locale" in values:
+        values["target_locale"] = check_locale(str(values["target_locale"]), origin)
     if values.get("fail_on", "error") not in FAIL_ON:
         raise InputError(f"fail-on must be one of {', '.join(FAIL_ON)}", path=origin)
     return values
@@ -85,6 +105,15 @@ def _tables(values: dict[str, Any], origin: str) -> dict[str, Any]:
                              path=origin)  # fmt: skip
         out["severity"] = {str(code).upper(): level for code, level in table.items()}
     return out
+
+
+def check_locale(locale: str, origin: str | None = None) -> str:
+    """A known locale, matched case-insensitively (``zh-tw`` → ``zh-TW``)."""
+    for known in LOCALES:
+        if known.lower() == locale.lower().replace("_", "-"):
+            return known
+    raise InputError(f"unknown target locale {locale!r}; use one of {', '.join(LOCALES)}",
+                     path=origin)  # fmt: skip
 
 
 def find_config(start: Path) -> Path | None:

@@ -18,11 +18,20 @@ T = TypeVar("T")
 class PairContext:
     """Per-pair view handed to every rule. Expensive views are computed on first use."""
 
-    def __init__(self, pair: Pair, settings: Settings, *, bilingual: bool = True):
+    def __init__(
+        self,
+        pair: Pair,
+        settings: Settings,
+        *,
+        bilingual: bool = True,
+        target_lang: str | None = None,
+    ):
         self.pair = pair
         self.settings = settings
         # False for English-only inputs, where a missing target is expected.
         self.bilingual = bilingual
+        # The document's script as its reader found it (zh-Hant, zh-Hans), when known.
+        self.target_lang = target_lang
         self.source = pair.source_text
         self.target = pair.target_text
         self._memo: dict[str, Any] = {}

@@ -6,7 +6,8 @@ import fnmatch
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from align import __version__
 from align.config import Settings
@@ -16,7 +17,7 @@ from align.formats import Document
 from align.lengths import length_z
 from align.models import Finding, Pair, PairResult, Severity
 from align.rules.base import FAMILIES, REGISTRY, Hit, Rule, select_rules
-from align.scoring.pair import pair_score
+from align.scoring.pair import PENALTY, pair_score
 from align.suppression import parse_noqa
 
 NORMALISATION = "nfkc+t2s"
@@ -86,15 +87,29 @@ class Checker:
             signature += f"|sev:{overrides}"
         if self.settings.per_file_ignores:
             signature += f"|per-file-ignores:{len(self.settings.per_file_ignores)}"
+        if self.settings.glossary:  # which terms, not where the files are
+            from align.glossary import glossary_digest
+
+            signature += f"|glossary:{glossary_digest(self.settings.glossary)}"
+        if self.settings.target_locale:
+            signature += f"|locale:{self.settings.target_locale}"
         return signature
 
     def check_pair(
-        self, pair: Pair, *, bilingual: bool = True, rules: list[Rule] | None = None
+        self,
+        pair: Pair,
+        *,
+        bilingual: bool = True,
+        rules: list[Rule] | None = None,
+        target_lang: str | None = None,
     ) -> PairResult:
-        ctx = PairContext(pair, self.settings, bilingual=bilingual)
+        ctx = PairContext(pair, self.settings, bilingual=bilingual, target_lang=target_lang)
         findings: list[Finding] = []
+        selected = self.rules if rules is None else rules
         if not pair.structural:
-            for rule in self.rules if rules is None else rules:
+            for rule in selected:
+                if rule.document:
+                    continue
                 try:
                     hits = list(rule.check(ctx))
                 except Exception as exc:  # a broken rule must not end the run
@@ -111,11 +126,17 @@ class Checker:
             else None
         )
         findings.sort(key=lambda f: (-f.severity.rank, f.code))
+        names = ()
+        if both and not pair.structural and any(r.document for r in selected):
+            from align.checks.entities import name_forms
+
+            names = name_forms(ctx)
         return PairResult(
             pair=pair,
             score=pair_score(pair, findings, z, bilingual=bilingual),
             findings=tuple(findings),
             sentences=tuple(ctx.sentence_links) if both and not pair.structural else (),
+            names=names,
         )
 
     def _apply_noqa(self, findings: list[Finding], ctx: PairContext) -> list[Finding]:
@@ -125,48 +146,99 @@ class Checker:
         kept = [f for f in findings if not noqa.silences(f)]
         unused = REGISTRY["X002"]
         for code in noqa.unused(findings):
+            if code in REGISTRY and REGISTRY[code].document:
+                continue  # document rules run later, over the whole document
             kept.append(_finding(unused, Hit(f"noqa: {code} suppresses nothing on this row"), ctx))
         return kept
 
     def check_document(self, document: Document) -> Iterator[PairResult]:
         rules = self.rules_for(document.info.path)
-        bilingual = document.info.target_lang is not None
+        lang = document.info.target_lang
+        passes = DocumentPass(self, rules)
         for pair in document.pairs:
-            yield self.check_pair(pair, bilingual=bilingual, rules=rules)
+            result = self.check_pair(
+                pair, bilingual=lang is not None, rules=rules, target_lang=lang
+            )
+            yield passes.feed(result)
 
     def check_pairs(self, pairs: Iterable[Pair]) -> Iterator[PairResult]:
+        passes = DocumentPass(self, self.rules)
         for pair in pairs:
-            yield self.check_pair(pair)
+            yield passes.feed(self.check_pair(pair))
+
+
+class DocumentPass:
+    """Runs the document rules over one document's results, in input order, as they stream.
+
+    A document rule sees each result after the ones before it and may add findings to it
+    (E106 reports a name's second rendering on the pair where it appears); the score drops
+    by the same factor a pair rule's finding would cost. Runs in the main process, after
+    the worker processes, so ``--jobs`` changes nothing.
+    """
+
+    def __init__(self, checker: Checker, rules: list[Rule]):
+        self.checker = checker
+        self.rules = [r for r in rules if r.document]
+        self.state: dict[str, dict[str, Any]] = {r.code: {} for r in self.rules}
+
+    def feed(self, result: PairResult) -> PairResult:
+        if not self.rules or result.pair.structural:
+            return result
+        ctx = PairContext(result.pair, self.checker.settings)
+        added: list[Finding] = []
+        for rule in self.rules:
+            try:
+                hits = list(rule.check(self.state[rule.code], result))
+            except Exception as exc:  # a broken rule must not end the run
+                added.append(_crash(rule, exc, ctx))
+                continue
+            added.extend(_finding(rule, hit, ctx, self.checker.overrides) for hit in hits)
+        noqa = parse_noqa(result.pair.note) if result.pair.note else None
+        if noqa is not None:
+            added = [f for f in added if not noqa.silences(f)]
+        if not added:
+            return result
+        score = result.score
+        for finding in added:
+            score *= 1 - PENALTY[finding.severity]
+        findings = sorted([*result.findings, *added], key=lambda f: (-f.severity.rank, f.code))
+        return replace(result, findings=tuple(findings), score=round(score, 4))
 
 
 def check_chunk(
-    settings: Settings, path: str, bilingual: bool, pairs: list[Pair]
+    settings: Settings, path: str, target_lang: str | None, pairs: list[Pair]
 ) -> list[PairResult]:
     """Check a chunk of one document's pairs; pure and picklable, for worker processes."""
     checker = _process_checker(settings)
     rules = checker.rules_for(path)
-    return [checker.check_pair(pair, bilingual=bilingual, rules=rules) for pair in pairs]
+    bilingual = target_lang is not None
+    return [
+        checker.check_pair(pair, bilingual=bilingual, rules=rules, target_lang=target_lang)
+        for pair in pairs
+    ]
 
 
 def checked_chunks(
-    pool: Executor, settings: Settings, path: str, bilingual: bool, pairs: Iterable[Pair],
+    pool: Executor, settings: Settings, path: str, target_lang: str | None, pairs: Iterable[Pair],
     *, size: int, window: int,
 ) -> Iterator[list[PairResult]]:  # fmt: skip
     """One document's results, chunk by chunk in input order, checked in ``pool``'s worker
     processes; at most ``window`` chunks are in flight, so a streaming reader stays flat."""
+    checker = _process_checker(settings)
+    passes = DocumentPass(checker, checker.rules_for(path))
     pending: list[Future[list[PairResult]]] = []
     chunk: list[Pair] = []
     for pair in pairs:
         chunk.append(pair)
         if len(chunk) == size:
-            pending.append(pool.submit(check_chunk, settings, path, bilingual, chunk))
+            pending.append(pool.submit(check_chunk, settings, path, target_lang, chunk))
             chunk = []
             if len(pending) > window:
-                yield pending.pop(0).result()
+                yield [passes.feed(r) for r in pending.pop(0).result()]
     if chunk:
-        pending.append(pool.submit(check_chunk, settings, path, bilingual, chunk))
+        pending.append(pool.submit(check_chunk, settings, path, target_lang, chunk))
     for future in pending:
-        yield future.result()
+        yield [passes.feed(r) for r in future.result()]
 
 
 _CHECKERS: dict[str, Checker] = {}

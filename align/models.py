@@ -146,6 +146,9 @@ class PairResult:
     score: float
     findings: tuple[Finding, ...] = ()
     sentences: tuple[SentenceLink, ...] = ()
+    # How the pair renders each source name (entity key, rendered form, target span): what
+    # document rules (E106) compare across pairs. Not part of the report.
+    names: tuple[tuple[str, str, Span], ...] = ()
 
     @property
     def worst(self) -> Severity | None:

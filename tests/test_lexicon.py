@@ -7,28 +7,28 @@ from align.lang.en import content_lemmas, lemma
 
 def test_index_is_built_once_then_loaded_from_the_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("ALIGN_CACHE_DIR", str(tmp_path / "cache"))
-    cedict.chinese_to_english.cache_clear()
+    cedict._index.cache_clear()
     try:
         index = cedict.chinese_to_english()
         files = list((tmp_path / "cache").glob("cedict-*.marshal"))
         assert len(files) == 1
         assert "microsoft" in index["微软"].split()
         assert "market" in index["市场"].split()
-        cedict.chinese_to_english.cache_clear()
+        cedict._index.cache_clear()
         assert cedict.chinese_to_english() == index  # read back from the file
     finally:
-        cedict.chinese_to_english.cache_clear()
+        cedict._index.cache_clear()
 
 
 def test_corrupt_cache_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("ALIGN_CACHE_DIR", str(tmp_path))
-    cedict.chinese_to_english.cache_clear()
+    cedict._index.cache_clear()
     try:
         cedict._cache_path().parent.mkdir(parents=True, exist_ok=True)
         cedict._cache_path().write_bytes(b"not marshal data")
         assert "deal" in cedict.chinese_to_english()["交易"].split()
     finally:
-        cedict.chinese_to_english.cache_clear()
+        cedict._index.cache_clear()
 
 
 def test_lemmas_meet_on_both_sides():

@@ -20,26 +20,61 @@ def fixture_rows(code):
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def make_pair(source, target):
+def make_pair(source, target, line=1):
     return Pair(
-        "fixture:1",
-        Segment(source, "fixture", (1,)) if source else None,
-        Segment(target, "fixture", (2,)) if target is not None else None,
+        f"fixture:{line}",
+        Segment(source, "fixture", (line,)) if source else None,
+        Segment(target, "fixture", (line + 1,)) if target is not None else None,
     )
 
 
+def _context(row):
+    """The fixture's ``context`` column: ``monolingual``, ``glossary`` (the fixture glossary),
+    ``locale=zh-TW``, ``document=zh-Hant`` (the document's script), ``doc:N`` (rows of one
+    document, for document rules)."""
+    context = row.get("context") or ""
+    settings, lang = {}, None
+    for part in context.split():
+        if part == "glossary":
+            settings["glossary"] = (str(FIXTURES / "glossary.csv"),)
+        elif part.startswith("locale="):
+            settings["target_locale"] = part.removeprefix("locale=")
+        elif part.startswith("document="):
+            lang = part.removeprefix("document=")
+    return settings, lang, "monolingual" not in context
+
+
 def codes_found(code, row):
-    checker = Checker(Settings(select=(code,)))
-    bilingual = row.get("context") != "monolingual"
+    settings, lang, bilingual = _context(row)
+    checker = Checker(Settings(select=(code,), **settings))
     target = row["target"] if bilingual else None
-    result = checker.check_pair(make_pair(row["source"], target), bilingual=bilingual)
+    result = checker.check_pair(
+        make_pair(row["source"], target), bilingual=bilingual, target_lang=lang
+    )
     return [f.code for f in result.findings]
+
+
+def document_codes(code, rows):
+    """Each row's codes when the rows are the pairs of one document, in order."""
+    checker = Checker(Settings(select=(code,)))
+    pairs = [make_pair(r["source"], r["target"], line=2 * i + 1) for i, r in enumerate(rows)]
+    return [[f.code for f in result.findings] for result in checker.check_pairs(pairs)]
 
 
 @pytest.mark.parametrize("registered", RULES, ids=lambda r: r.code)
 def test_fixture_fires_and_passes(registered):
     rows = fixture_rows(registered.code)
     assert {r["expect"] for r in rows} == {"fire", "pass"}, "a fixture needs both kinds"
+    if registered.document:
+        documents = {}
+        for row in rows:
+            documents.setdefault(row["context"], []).append(row)
+        for document in documents.values():
+            for row, codes in zip(
+                document, document_codes(registered.code, document), strict=False
+            ):
+                assert (registered.code in codes) == (row["expect"] == "fire"), row
+        return
     for row in rows:
         fired = registered.code in codes_found(registered.code, row)
         assert fired == (row["expect"] == "fire"), row

@@ -27,11 +27,19 @@ def test_speaker_lines_carry_no_error_or_warning(run_cli):
     assert not [f for p in speakers for f in p["findings"] if f["severity"] in {"error", "warning"}]
 
 
-def test_sample_checks_clean_of_errors(run_cli):
-    """The sample's translation is complete and Chinese throughout: no A/L error fires."""
-    run = run_cli("check", SAMPLE)
-    assert run.code == 0
-    assert " error " not in run.out
+def test_sample_errors_are_the_real_ones(run_cli):
+    """The sample's translation is complete and Chinese throughout; its one error is a real
+    machine-translation error: "Adobe" published as "AdAdobe" (line 49). Exit 1 says so."""
+    run = run_cli("check", SAMPLE, "--format", "json")
+    report = json.loads(run.out)
+    errors = [
+        (p["target"]["lines"][0], f["code"], f["target_text"])
+        for p in report["pairs"]
+        for f in p["findings"]
+        if f["severity"] == "error"
+    ]
+    assert errors == [(49, "E102", "AdAdobe")]
+    assert run.code == 1
 
 
 def test_sample_numbers_all_match():

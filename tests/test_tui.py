@@ -17,8 +17,9 @@ from tui.app import ReviewApp
 SMALL = Path(__file__).parent / "data" / "small.txt"
 
 
-def make_app(path: Path, db: Path) -> ReviewApp:
-    return ReviewApp(Checker(Settings()), [open_document(str(path))], ReviewStore(db))
+def make_app(path: Path, db: Path, settings: Settings | None = None) -> ReviewApp:
+    checker = Checker(settings or Settings())
+    return ReviewApp(checker, [open_document(str(path))], ReviewStore(db))
 
 
 async def loaded(pilot) -> None:
@@ -130,7 +131,7 @@ async def test_decisions_persist_across_a_restart(tmp_path):
 
 @pytest.mark.asyncio
 async def test_sample_main_screen_shows_the_worst_pair_with_highlights(tmp_path):
-    app = make_app(SAMPLE, tmp_path / "r.sqlite")
+    app = make_app(SAMPLE, tmp_path / "r.sqlite", Settings(select=("A", "N")))
     async with app.run_test(size=(160, 45)) as pilot:
         await loaded(pilot)
         screen = screen_text(app)
@@ -139,6 +140,16 @@ async def test_sample_main_screen_shows_the_worst_pair_with_highlights(tmp_path)
         await pilot.press("n")
         screen = screen_text(app)
         assert "N209" in screen and "20 points" in screen
+
+
+@pytest.mark.asyncio
+async def test_sample_queue_lists_name_findings(tmp_path):
+    app = make_app(SAMPLE, tmp_path / "r.sqlite")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await loaded(pilot)
+        screen = screen_text(app)
+        assert "line 48" in screen and "E102" in screen  # Adobe → AdAdobe
+        assert "E105" in screen and "威廉·布萊爾" in screen  # the worst pair: a bank as a person
 
 
 @pytest.mark.asyncio

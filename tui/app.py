@@ -129,7 +129,7 @@ class ReviewApp(App[None]):
             for document, pairs in documents:
                 chunks = checked_chunks(
                     pool, self.checker.settings, document.info.path,
-                    document.info.target_lang is not None, pairs,
+                    document.info.target_lang, pairs,
                     size=_BATCH, window=2 * workers,
                 )  # fmt: skip
                 for chunk in chunks:

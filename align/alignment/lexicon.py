@@ -40,28 +40,38 @@ def _headword_prefixes() -> frozenset[str]:
     return frozenset(head[:k] for head in chinese_to_english() for k in range(1, len(head)))
 
 
+def headwords_in(text: str) -> list[tuple[int, int, str]]:
+    """Every dictionary headword in a Chinese text as (start, end, Simplified headword)."""
+    index = chinese_to_english()
+    prefixes = _headword_prefixes()
+    simplified = to_simplified(text)
+    found = []
+    for start in range(len(simplified)):
+        for end in range(start + 1, min(len(simplified), start + MAX_HEADWORD) + 1):
+            word = simplified[start:end]
+            if word in index:
+                found.append((start, end, word))
+            if word not in prefixes:
+                break
+    return found
+
+
 def chinese_masks(sentences: Sequence[str], vocab: dict[str, int]) -> list[int]:
     """Bitsets over the English ``vocab`` of the lemmas the Chinese sentences' words gloss."""
     index = chinese_to_english()
-    prefixes = _headword_prefixes()
     memo: dict[str, int] = {}
     masks = []
     for sentence in sentences:
-        text = to_simplified(sentence)
         mask = 0
-        for start in range(len(text)):
-            for end in range(start + 1, min(len(text), start + MAX_HEADWORD) + 1):
-                word = text[start:end]
-                found = memo.get(word)
-                if found is None:
-                    found = 0
-                    for lemma in index.get(word, "").split():
-                        bit = vocab.get(lemma)
-                        if bit is not None:
-                            found |= 1 << bit
-                    memo[word] = found
-                mask |= found
-                if word not in prefixes:
-                    break
+        for _, _, word in headwords_in(sentence):
+            found = memo.get(word)
+            if found is None:
+                found = 0
+                for lemma in index[word].split():
+                    bit = vocab.get(lemma)
+                    if bit is not None:
+                        found |= 1 << bit
+                memo[word] = found
+            mask |= found
         masks.append(mask)
     return masks

@@ -61,7 +61,9 @@ def significant_digits(number: str) -> int:
 
 
 def same_value(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
+    # Tight enough that 1,000,000,000,001 differs from a trillion, loose enough for float
+    # products like 1.056 × 10^8.
+    return math.isclose(a, b, rel_tol=1e-14, abs_tol=1e-12)
 
 
 def power_of_ten_apart(a: float, b: float) -> int:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from align.lang.en import STOPWORDS, lemma
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "9"
 MAX_HEADWORD = 6
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/$")
 _SKIP_GLOSS = re.compile(
@@ -27,6 +27,15 @@ _SKIP_GLOSS = re.compile(
 )
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|[^\x00-\x7f]+")
 _WORD = re.compile(r"[a-z][a-z'-]*")
+# A gloss that only points at another spelling (裏: "variant of 裡|里[li3]").
+_VARIANT_GLOSS = re.compile(r"^(?:\w+ )?variant of (\S+?)\[")
+# 布希: "Taiwan equivalent of 布什[Bu4 shi2]" — the regional spelling of a name.
+_EQUIVALENT = re.compile(r"^(?:Taiwan|Hong Kong|Macao|PRC|mainland China) equivalent of (\S+?)\[")
+# The English name a proper-noun gloss starts with: "Goldman Sachs", "Bush (name)".
+_NAME_GLOSS = re.compile(r"^([A-Z][\w.'&-]*(?: (?:[A-Z][\w.'&-]*|of|and|de|von|van|&))*)")
+_CORPORATE = re.compile(r"(?: (?:Corporation|Company|Corp\.?|Inc\.?|Ltd\.?|Group|Systems))+$")
+# Characters used this often in transliterated names count as "transliteration characters".
+_TRANSLITERATION_MIN = 3
 
 
 def _data_file() -> resources.abc.Traversable:
@@ -51,8 +60,39 @@ def gloss_lemmas(gloss: str) -> list[str]:
     return [lemma(w) for w in words if w not in STOPWORDS and len(w) > 1]
 
 
-def _build() -> dict[str, str]:
-    index: dict[str, set[str]] = {}
+def _is_proper(pinyin: str) -> bool:
+    """CC-CEDICT capitalises the pinyin of proper nouns: ``[Bu4 shi2]`` is 布什 the name."""
+    return pinyin[:1].isupper()
+
+
+def _names_of(gloss: str) -> list[str]:
+    """Lowercase English names a proper-noun gloss gives (full, and without a firm suffix)."""
+    if gloss.startswith(("surname ", "abbr. ", "see ")):
+        return []
+    match = _NAME_GLOSS.match(gloss)
+    if not match:
+        return []
+    name = match.group(1).strip()
+    if len(name.split()) > 5:
+        return []
+    names = [name.lower()]
+    short = _CORPORATE.sub("", name)
+    if short != name:
+        names.append(short.lower())
+    return names
+
+
+def _build() -> dict[str, object]:
+    common: dict[str, set[str]] = {}
+    every: dict[str, set[str]] = {}
+    names: dict[str, set[str]] = {}
+    char_variants: dict[str, set[str]] = {}
+    simplified_forms: dict[str, set[str]] = {}
+    traditional_words: set[str] = set()
+    traditional_chars: set[str] = set()
+    simplified_chars: set[str] = set()
+    equivalents: list[tuple[str, str]] = []
+    name_chars: dict[str, int] = {}
     with resources.as_file(_data_file()) as path, gzip.open(path, "rt", encoding="utf-8") as f:
         for line in f:
             if line.startswith("#"):
@@ -60,12 +100,84 @@ def _build() -> dict[str, str]:
             match = _LINE.match(line.rstrip("\n"))
             if not match or len(match.group(2)) > MAX_HEADWORD:
                 continue
-            simplified, glosses = match.group(2), match.group(4).split("/")
-            lemmas = index.setdefault(simplified, set())
+            traditional, simplified, pinyin = match.group(1), match.group(2), match.group(3)
+            glosses = match.group(4).split("/")
+            traditional_chars.update(traditional)
+            simplified_chars.update(simplified)
+            if len(traditional) > 1:
+                traditional_words.add(traditional)
+            else:
+                simplified_forms.setdefault(traditional, set()).add(simplified)
+            proper = _is_proper(pinyin)
+            lemmas = every.setdefault(simplified, set())
             for gloss in glosses:
-                lemmas.update(gloss_lemmas(gloss))
+                found = gloss_lemmas(gloss)
+                lemmas.update(found)
+                if not proper:
+                    common.setdefault(simplified, set()).update(found)
+                variant = _VARIANT_GLOSS.match(gloss)
+                if variant and len(traditional) == 1 and len(glosses) == 1:
+                    targets = set(variant.group(1).split("|")) - {traditional}
+                    char_variants.setdefault(traditional, set()).update(targets)
+                if proper:
+                    equivalent = _EQUIVALENT.match(gloss)
+                    if equivalent:
+                        equivalents.append((simplified, equivalent.group(1).split("|")[-1]))
+                    for name in _names_of(gloss):
+                        names.setdefault(name, set()).add(simplified)
+                    if "(name)" in gloss:
+                        for char in simplified:
+                            name_chars[char] = name_chars.get(char, 0) + 1
+    by_headword: dict[str, set[str]] = {}
+    for name, heads in names.items():
+        for head in heads:
+            by_headword.setdefault(head, set()).add(name)
+    for regional, standard in equivalents:
+        for name in by_headword.get(standard, ()):
+            names[name].add(regional)
     # Space-joined strings load several times faster from marshal than tuples of strings.
-    return {head: " ".join(sorted(lemmas)) for head, lemmas in index.items() if lemmas}
+    return {
+        "every": {head: " ".join(sorted(ls)) for head, ls in every.items() if ls},
+        # Only what differs from "every": lemmas found in proper-noun senses alone.
+        "proper_only": {
+            head: " ".join(sorted(ls - common.get(head, set())))
+            for head, ls in every.items()
+            if ls - common.get(head, set())
+        },
+        "names": {name: " ".join(sorted(heads)) for name, heads in names.items()},
+        "transliteration": "".join(
+            sorted(c for c, n in name_chars.items() if n >= _TRANSLITERATION_MIN)
+        ),
+        "traditional_words": "\n".join(sorted(traditional_words)),
+        "char_groups": _char_groups(simplified_forms),
+        "char_simplified": {c: "".join(sorted(f)) for c, f in simplified_forms.items()},
+        "pure_variants": {c: "".join(sorted(v)) for c, v in char_variants.items()},
+        "traditional_only": "".join(sorted(traditional_chars - simplified_chars)),
+        "simplified_only": "".join(sorted(simplified_chars - traditional_chars)),
+        "common_vocabulary": " ".join(sorted({w for ls in common.values() for w in ls})),
+        "pinyin": _pinyin_table({c for head in every for c in head}),
+    }
+
+
+def _pinyin_table(chars: set[str]) -> dict[str, str]:
+    """Toneless pinyin of every character, looked up once with pypinyin at build time."""
+    from pypinyin import Style, lazy_pinyin
+
+    return {c: lazy_pinyin(c, style=Style.NORMAL, v_to_u=False)[0] for c in sorted(chars)}
+
+
+def _char_groups(simplified_forms: dict[str, set[str]]) -> dict[str, str]:
+    """Traditional character → the other traditional characters sharing a simplified form
+    (瞭 → 了, 幹 → 乾干, 曆 → 歷): the pairs a Simplified→Traditional conversion confuses."""
+    by_simplified: dict[str, set[str]] = {}
+    for traditional, forms in simplified_forms.items():
+        for form in forms:
+            by_simplified.setdefault(form, set()).add(traditional)
+    groups: dict[str, set[str]] = {}
+    for members in by_simplified.values():
+        for char in members:
+            groups.setdefault(char, set()).update(members - {char})
+    return {char: "".join(sorted(others)) for char, others in groups.items() if others}
 
 
 def _cache_path() -> Path:
@@ -76,12 +188,12 @@ def _cache_path() -> Path:
 
 
 @lru_cache(maxsize=1)
-def chinese_to_english() -> dict[str, str]:
-    """Simplified headword → its English gloss lemmas, space-separated; cached on disk."""
+def _index() -> dict[str, object]:
+    """The whole index, read from the user cache (built there on first use)."""
     path = _cache_path()
     try:
         with open(path, "rb") as handle:
-            return marshal.load(handle)  # type: ignore[no-any-return]
+            return marshal.loads(handle.read())  # type: ignore[no-any-return]
     except (OSError, EOFError, ValueError, TypeError):
         pass
     index = _build()
@@ -94,3 +206,78 @@ def chinese_to_english() -> dict[str, str]:
     except OSError:
         pass  # a read-only cache only costs the build time on the next run
     return index
+
+
+def chinese_to_english() -> dict[str, str]:
+    """Simplified headword → the English gloss lemmas of all its senses, space-separated."""
+    return _index()["every"]  # type: ignore[return-value]
+
+
+def common_lemmas(headword: str) -> frozenset[str]:
+    """Gloss lemmas of a Simplified headword's common-noun senses (布什 is not a bush)."""
+    lemmas = chinese_to_english().get(headword)
+    if not lemmas:
+        return frozenset()
+    proper = _index()["proper_only"].get(headword)  # type: ignore[attr-defined]
+    return frozenset(lemmas.split()) - frozenset(proper.split() if proper else ())
+
+
+def english_names() -> dict[str, str]:
+    """Lowercase English name → Simplified headwords rendering it (``cisco`` → ``思科``)."""
+    return _index()["names"]  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=1)
+def transliteration_characters() -> frozenset[str]:
+    """Characters that transliterated names are spelt with (斯, 克, 林, 爾 …)."""
+    return frozenset(_index()["transliteration"])  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
+def traditional_words() -> frozenset[str]:
+    """Traditional headwords of two characters or more."""
+    return frozenset(_index()["traditional_words"].split("\n"))  # type: ignore[attr-defined]
+
+
+def character_groups() -> dict[str, str]:
+    """Traditional character → other traditional characters with the same simplified form."""
+    return _index()["char_groups"]  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=1)
+def script_only_characters() -> tuple[frozenset[str], frozenset[str]]:
+    """(characters only Traditional headwords use, characters only Simplified ones use)."""
+    index = _index()
+    return frozenset(index["traditional_only"]), frozenset(index["simplified_only"])  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
+def common_vocabulary() -> frozenset[str]:
+    """Every lemma of a common-noun sense: what counts as an ordinary English word."""
+    return frozenset(_index()["common_vocabulary"].split())  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=1)
+def _pinyin() -> dict[str, str]:
+    return _index()["pinyin"]  # type: ignore[return-value]
+
+
+def pinyin_of(char: str) -> str:
+    """Toneless pinyin of a Simplified or Traditional character ('' when unknown)."""
+    table = _pinyin()
+    found = table.get(char)
+    if found is None:
+        from align.lang.zh import to_simplified
+
+        found = table.get(to_simplified(char), "")
+    return found
+
+
+def simplified_forms(char: str) -> str:
+    """The Simplified forms CC-CEDICT gives a single Traditional character (瞭 → 了瞭)."""
+    return _index()["char_simplified"].get(char, char)  # type: ignore[attr-defined,no-any-return]
+
+
+def pure_variants() -> dict[str, str]:
+    """Character → characters it is only an orthographic variant of (裏 → 裡里)."""
+    return _index()["pure_variants"]  # type: ignore[return-value]

@@ -9,7 +9,7 @@ SENTENCE_END = "。！？!?；;…"
 
 
 @lru_cache(maxsize=4)
-def _converter(config: str):  # type: ignore[no-untyped-def]
+def converter(config: str):  # type: ignore[no-untyped-def]
     import opencc  # deferred: only runs that need a script view pay for loading it
 
     return opencc.OpenCC(config)
@@ -17,14 +17,14 @@ def _converter(config: str):  # type: ignore[no-untyped-def]
 
 def to_simplified(text: str) -> str:
     """Traditional→Simplified, character for character so offsets still map back."""
-    converted = _converter("t2s").convert(text)
+    converted = converter("t2s").convert(text)
     # OpenCC's t2s is character based; if a phrase rule ever changes the length, keep offsets
     # valid by falling back to the original text rather than shifting spans.
     return converted if len(converted) == len(text) else text
 
 
 def to_traditional(text: str) -> str:
-    converted = _converter("s2t").convert(text)
+    converted = converter("s2t").convert(text)
     return converted if len(converted) == len(text) else text
 
 

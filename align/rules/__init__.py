@@ -1,6 +1,6 @@
 """Importing this package registers every rule (see ``align.rules.base``)."""
 
-from align.rules import completeness, language, numbers, tool
+from align.rules import completeness, entities, language, numbers, tool
 from align.rules.base import REGISTRY, Hit, Rule, rule, select_rules
 
 __all__ = [
@@ -8,6 +8,7 @@ __all__ = [
     "Hit",
     "Rule",
     "completeness",
+    "entities",
     "language",
     "numbers",
     "rule",

@@ -49,6 +49,8 @@ class Rule:
     internal: bool = False
     # Off unless selected by its full code (``--select A003``): useful, but too noisy for ALL.
     opt_in: bool = False
+    # Runs over a document's results in order (``check(state, result)``), not on one pair.
+    document: bool = False
 
     @property
     def family(self) -> str:
@@ -72,7 +74,13 @@ def whole_span(text: str) -> Span | None:
 
 
 def rule(
-    code: str, name: str, severity: Severity, *, internal: bool = False, opt_in: bool = False
+    code: str,
+    name: str,
+    severity: Severity,
+    *,
+    internal: bool = False,
+    opt_in: bool = False,
+    document: bool = False,
 ) -> Callable[[Callable[..., Iterable[Hit]]], Rule]:
     """Register a rule; the docstring must carry the four sections of ``DOC_SECTIONS``."""
 
@@ -87,7 +95,9 @@ def rule(
         missing = [s for s in DOC_SECTIONS if f"{s}:" not in doc]
         if missing:
             raise ValueError(f"{code} docstring lacks: {', '.join(missing)}")
-        registered = Rule(code, name, severity, func, inspect.cleandoc(doc), internal, opt_in)
+        registered = Rule(
+            code, name, severity, func, inspect.cleandoc(doc), internal, opt_in, document
+        )
         REGISTRY[code] = registered
         return registered
 

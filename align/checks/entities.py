@@ -1,0 +1,324 @@
+"""Where did each English entity go in the Chinese? Shared by the E rules, computed once a pair.
+
+For every entity of the source, the aligned Chinese sentence (then the whole target) is searched
+in order for: the entity kept in Latin script; a Latin token that is an altered copy of it
+(``AdAdobe``, ``Okda``); a CC-CEDICT translation of the name (思科 Cisco); a transliteration
+that sounds like it (托德·麥金農 Todd McKinnon); a translation of its ordinary words (通用目錄
+Universal Directory). What is found first is its rendering.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from align.alignment.lexicon import headwords_in
+from align.context import PairContext
+from align.extract.entities import Entity, extract_entities
+from align.lang.cedict import common_lemmas, transliteration_characters
+from align.lang.en import STOPWORDS, lemma
+from align.lang.names import known_renderings
+from align.lang.phonetic import MATCH, english_key, sounds_like
+from align.lang.script import HAN_CLASS
+from align.lang.zh import to_simplified
+from align.models import Span
+
+_LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.'’][A-Za-z0-9]+)*")
+_HAN_RUN = re.compile(f"[{HAN_CLASS}](?:[{HAN_CLASS}]|·)*")
+# Altered copies: at least this similar, and not merely a different word.
+_ALTERED_SIMILARITY = 0.75
+_MAX_TRANSLITERATION = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    """How one entity of the source appears in the target."""
+
+    entity: Entity
+    # verbatim | altered | dictionary | transliteration | translated | unclear | missing
+    how: str
+    target_span: Span | None = None
+    # For ``altered``: the source word the target token is a corruption of.
+    word: str = ""
+
+    def form(self, target: str) -> str:
+        """The rendering as text, Simplified so that script does not count as a difference."""
+        if self.target_span is None:
+            return ""
+        return to_simplified(self.target_span.slice(target))
+
+
+def renderings(ctx: PairContext) -> list[Rendering]:
+    """Each source entity's rendering; memoised on the pair for all E rules."""
+    return ctx.memo("entities", lambda: _renderings(ctx))
+
+
+def source_entities(ctx: PairContext) -> list[Entity]:
+    return ctx.memo("entity-list", lambda: extract_entities(ctx.source))
+
+
+def aligned_target(ctx: PairContext, span: Span) -> Span:
+    """The target span aligned with the source sentence holding ``span`` (all of it if none)."""
+    for link in ctx.sentence_links:
+        if link.source.start <= span.start < link.source.end:
+            return link.target
+    return Span(0, len(ctx.target))
+
+
+def _renderings(ctx: PairContext) -> list[Rendering]:
+    target = ctx.target
+    if not target.strip():
+        return []
+    latin = [(m.group(), Span(m.start(), m.end())) for m in _LATIN_TOKEN.finditer(target)]
+    source_tokens = {t.lower() for t in _LATIN_TOKEN.findall(ctx.source)}
+    found = []
+    for entity in source_entities(ctx):
+        window = aligned_target(ctx, entity.span)
+        found.append(
+            # The aligned sentence first: a name kept in one sentence and translated in
+            # another is rendered twice, and the aligned one is this mention's rendering.
+            _verbatim(entity, latin, window)
+            or (not _verbatim(entity, latin, None) and _altered(entity, latin, source_tokens))
+            or _dictionary(entity, target, window)
+            or (entity.is_term and _translated(entity, ctx, window))
+            or _transliteration(entity, target, window, strict=True)
+            or _verbatim(entity, latin, None)
+            or _dictionary(entity, target, None)
+            or _transliteration(entity, target, None, strict=True)
+            or _translated(entity, ctx, window)
+            # Something in the aligned sentence sounds a little like it: not sure enough to
+            # call it missing, not sure enough to call it a rendering.
+            or (_transliteration(entity, target, window, strict=False) and
+                Rendering(entity, "unclear"))
+            or Rendering(entity, "missing")
+        )  # fmt: skip
+    return found
+
+
+def _inside(span: Span, window: Span | None) -> bool:
+    return window is None or (window.start <= span.start and span.end <= window.end)
+
+
+def _verbatim(
+    entity: Entity, latin: list[tuple[str, Span]], window: Span | None
+) -> Rendering | None:
+    wanted = {_singular(w) for w in entity.words if len(w) > 1}
+    for token, span in latin:
+        if _inside(span, window) and _singular(token) in wanted:
+            return Rendering(entity, "verbatim", span)
+    return None
+
+
+def _singular(word: str) -> str:
+    """Case, possessive and plural do not make a different name (VPNs, VPN, Okta's)."""
+    low = word.lower().removesuffix("'s").removesuffix("’s")
+    return low[:-1] if len(low) > 3 and low.endswith("s") else low
+
+
+def _altered(
+    entity: Entity, latin: list[tuple[str, Span]], source_tokens: set[str]
+) -> Rendering | None:
+    for token, span in latin:
+        low = token.lower()
+        if low in source_tokens:
+            continue
+        for word in entity.words:
+            if len(word) < 4 or (word.isupper() and len(word) < 5):
+                continue
+            similar = SequenceMatcher(None, low, word.lower()).ratio() >= _ALTERED_SIMILARITY
+            if word.lower() in low or similar:
+                return Rendering(entity, "altered", span, word)
+    return None
+
+
+def _dictionary(entity: Entity, target: str, window: Span | None) -> Rendering | None:
+    simplified = to_simplified(target)
+    keys = [entity.key.lower(), *(w.lower() for w in entity.words)]
+    for key in keys:
+        for head in known_renderings(key):
+            start = simplified.find(head, window.start if window else 0)
+            if start >= 0 and _inside(Span(start, start + len(head)), window):
+                return Rendering(entity, "dictionary", Span(start, start + len(head)))
+    return None
+
+
+def _transliteration(
+    entity: Entity, target: str, window: Span | None, *, strict: bool
+) -> Rendering | None:
+    """The best-sounding run of Han characters for the entity's name words; the parts of a
+    ``·``-joined name found for several words make one rendering (托德·麥金農)."""
+    matches = []
+    for word in entity.name_words or entity.words:
+        match = best_transliteration(word, target, window, strict=strict)
+        if match:
+            matches.append(match)
+    if not matches:
+        return None
+    best = max(matches, key=lambda m: m[0])[1]
+    spans = sorted((m[1] for m in matches), key=lambda span: span.start)
+    start, end = best.start, best.end
+    for span in spans:  # widen to neighbours joined by "·"
+        if span.start == end + 1 and target[end] == "·":
+            end = span.end
+    for span in reversed(spans):
+        if span.end == start - 1 and target[span.end] == "·":
+            start = span.start
+    return Rendering(entity, "transliteration", Span(start, end))
+
+
+def best_transliteration(
+    word: str, target: str, window: Span | None = None, *, strict: bool = False
+) -> tuple[float, Span] | None:
+    """The run of Han characters in ``target`` that best sounds like ``word``, if it matches.
+
+    ``strict`` only considers runs made of transliteration characters (斯, 林, 克 …). A piece
+    inside an ordinary dictionary word (謝謝, the 希 of 希望) must sound exactly right
+    (羅布 for Rob)."""
+    key = english_key(word)
+    if not key:
+        return None
+    longest = min(_MAX_TRANSLITERATION, len(key) + 2)
+    shortest = 1 if len(key) == 1 else 2
+    # One consonant (Todd, Ho) is matched by too much: then only an exact, strict match counts.
+    threshold = MATCH if len(key) > 1 else 1.0
+    strict = strict or len(key) == 1
+    letters = transliteration_characters()
+    best: tuple[float, int, Span] | None = None
+    for run in _HAN_RUN.finditer(target):
+        if window and not _inside(Span(run.start(), run.end()), window):
+            continue
+        text = run.group()
+        explained = _explained(text)
+        for start in range(len(text)):
+            for end in range(start + shortest, min(len(text), start + longest) + 1):
+                piece = text[start:end]
+                if strict and not all(c in letters or c == "·" for c in to_simplified(piece)):
+                    break
+                if piece[0] == "·" or piece[-1] == "·":
+                    continue
+                score = sounds_like(word, piece)
+                if all(explained[start:end]) and score < 1.0:
+                    continue  # an ordinary word (謝謝) only counts when it sounds exactly right
+                # Best score; on a tie the longer piece (托德 rather than 托 for Todd).
+                if score >= threshold and (best is None or (score, end - start) > best[:2]):
+                    best = (score, end - start, Span(run.start() + start, run.start() + end))
+    return (best[0], best[2]) if best else None
+
+
+def _explained(text: str) -> list[bool]:
+    """Which characters belong to an ordinary (common-sense) dictionary word of 2+ characters."""
+    explained = [False] * len(text)
+    for start, end, head in headwords_in(text):
+        if end - start > 1 and common_lemmas(head):
+            explained[start:end] = [True] * (end - start)
+    return explained
+
+
+def _translated(entity: Entity, ctx: PairContext, window: Span) -> Rendering | None:
+    """Most of the entity's ordinary words have a dictionary counterpart in the target."""
+    words = [
+        lemma(part)
+        for w, common in zip(entity.words, entity.common, strict=True)
+        if common
+        for part in w.split("-")
+        if len(part) > 2
+    ]
+    if not words:
+        return None
+    glossed = _target_lemmas(ctx)
+    if sum(w in glossed for w in words) * 2 >= len(words):
+        return Rendering(entity, "translated", window)
+    return None
+
+
+def _target_lemmas(ctx: PairContext) -> frozenset[str]:
+    return ctx.memo("target-lemmas", lambda: _lemmas_of(ctx.target))
+
+
+@lru_cache(maxsize=256)
+def _lemmas_of(text: str) -> frozenset[str]:
+    from align.lang.cedict import chinese_to_english
+
+    index = chinese_to_english()
+    return frozenset(w for _, _, head in headwords_in(text) for w in index[head].split())
+
+
+_NAME_RUN = re.compile(f"[{HAN_CLASS}]+(?:·[{HAN_CLASS}]+)+")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]{3,}(?![\w'’-])")
+# A common word transliterated: stricter than finding a name's own rendering.
+_COMMON_AS_NAME = 0.8
+
+
+def name_runs(target: str, window: Span) -> list[Span]:
+    """Runs written as a transliterated personal name: Han parts joined by ``·``."""
+    return [Span(m.start(), m.end()) for m in _NAME_RUN.finditer(target, window.start, window.end)]
+
+
+def transliteration_runs(text: str) -> list[Span]:
+    """Runs of two or more transliteration characters that no dictionary word explains."""
+    letters = transliteration_characters()
+    simplified = to_simplified(text)
+    explained = _explained(text)
+    runs, start = [], None
+    for i, char in enumerate(simplified + "\0"):
+        if i < len(text) and char in letters and not explained[i]:
+            start = i if start is None else start
+            continue
+        if start is not None and i - start >= 2:
+            runs.append(Span(start, i))
+        start = None
+    return runs
+
+
+def transliterated_words(ctx: PairContext) -> list[tuple[str, Span, Span]]:
+    """(word, source span, target span) for lowercase English words rendered as a name."""
+    return ctx.memo("transliterated-words", lambda: _transliterated_words(ctx))
+
+
+def _transliterated_words(ctx: PairContext) -> list[tuple[str, Span, Span]]:
+    if not ctx.target.strip():
+        return []
+    rendered = [r.target_span for r in renderings(ctx) if r.target_span and r.how in _NAMED]
+    names = [w for e in source_entities(ctx) for w in e.words]
+    runs = [
+        run
+        for run in transliteration_runs(ctx.target)
+        if not any(s.start < run.end and run.start < s.end for s in rendered)
+        # A source name's transliteration, even where the name is also kept in Latin.
+        and not any(best_transliteration(n, run.slice(ctx.target), strict=True) for n in names)
+    ]
+    found = []
+    for match in _LOWER_WORD.finditer(ctx.source) if runs else ():
+        word = match.group()
+        if word in STOPWORDS or len(english_key(word)) < 3:
+            continue
+        span = Span(match.start(), match.end())
+        window = aligned_target(ctx, span)
+        for run in runs:
+            if not _inside(run, window):
+                continue
+            best = best_transliteration(word, run.slice(ctx.target), strict=True)
+            if best and best[0] >= _COMMON_AS_NAME and best[1].end - best[1].start >= 2:
+                found.append((word, span, Span(run.start + best[1].start, run.start + best[1].end)))
+                break
+    return found
+
+
+_NAMED = ("dictionary", "transliteration", "unclear")
+
+
+def name_forms(ctx: PairContext) -> tuple[tuple[str, str, Span], ...]:
+    """(entity key, rendered form, target span) for the names this pair renders: what the
+    document-wide consistency rule compares. The form is Simplified, "" when kept in English."""
+    forms = []
+    for found in renderings(ctx):
+        entity = found.entity
+        if entity.is_term or entity.is_acronym or found.target_span is None:
+            continue
+        if found.how == "verbatim":
+            forms.append((entity.key, "", found.target_span))
+        elif found.how in ("dictionary", "transliteration"):
+            forms.append((entity.key, found.form(ctx.target), found.target_span))
+    return tuple(forms)

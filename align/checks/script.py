@@ -1,0 +1,119 @@
+"""Traditional vs Simplified inside Chinese text, and characters a conversion picked wrongly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from align.lang.cedict import (
+    MAX_HEADWORD,
+    character_groups,
+    pure_variants,
+    script_only_characters,
+    simplified_forms,
+    traditional_words,
+)
+from align.lang.zh import converter
+from align.models import Span
+
+HANT, HANS = "zh-Hant", "zh-Hans"
+SCRIPT_NAMES = {HANT: "Traditional", HANS: "Simplified"}
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptMarks:
+    """Characters only one script uses (灣 說 vs 湾 说); shared ones (台 了 里) prove nothing."""
+
+    traditional: tuple[int, ...]  # offsets
+    simplified: tuple[int, ...]
+
+    def of(self, script: str) -> tuple[int, ...]:
+        return self.traditional if script == HANT else self.simplified
+
+    @property
+    def script(self) -> str | None:
+        """The segment's script by majority; None when it has no marked character."""
+        if not self.traditional and not self.simplified:
+            return None
+        return HANT if len(self.traditional) >= len(self.simplified) else HANS
+
+
+def script_marks(text: str) -> ScriptMarks:
+    traditional, simplified = script_only_characters()
+    return ScriptMarks(
+        tuple(i for i, c in enumerate(text) if c in traditional),
+        tuple(i for i, c in enumerate(text) if c in simplified),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Confusion:
+    span: Span
+    found: str  # the character in the text
+    expected: str  # the character the context calls for
+
+
+def conversion_confusions(text: str) -> list[Confusion]:
+    """Traditional characters a Simplified→Traditional conversion picked wrongly: 進行瞭, 幹擾.
+
+    A character that shares its Simplified form with others (了/瞭, 干/幹/乾, 历 → 曆/歷) is
+    suspect when no dictionary word of two or more characters holds it here, and OpenCC's
+    phrase-aware conversion of the Simplified context picks another member of its group.
+    """
+    groups = character_groups()
+    found = []
+    for i, char in enumerate(text):
+        others = groups.get(char)
+        if not others or _in_word(text, i):
+            continue
+        shared = [
+            f for f in simplified_forms(char) if any(f in simplified_forms(o) for o in others)
+        ]
+        if not shared:
+            continue
+        picks = _opencc_picks(text, i, shared[0])
+        if char in picks:
+            continue  # one of the standards (generic, Taiwan, Hong Kong) writes it so
+        variants = pure_variants()
+        for expected in picks:
+            if (
+                expected in others
+                and expected not in variants.get(char, "")
+                and char not in variants.get(expected, "")
+            ):
+                found.append(Confusion(Span(i, i + 1), char, expected))
+                break
+    return found
+
+
+def _in_word(text: str, i: int) -> bool:
+    """A Traditional dictionary word of two or more characters covers position ``i``."""
+    words = traditional_words()
+    for length in range(2, MAX_HEADWORD + 1):
+        for start in range(max(0, i - length + 1), min(i, len(text) - length) + 1):
+            if text[start : start + length] in words:
+                return True
+    return False
+
+
+_CONTEXT = 4
+
+
+# OpenCC's Simplified→Traditional conversions: generic, Taiwan and Hong Kong standards.
+_STANDARDS = ("s2t", "s2tw", "s2hk")
+
+
+def _opencc_picks(text: str, i: int, simplified: str) -> list[str]:
+    """The Traditional characters OpenCC's standards write at ``i`` for the Simplified
+    context, most standard first."""
+    start = max(0, i - _CONTEXT)
+    window = text[start : i + _CONTEXT + 1]
+    simple = converter("t2s").convert(window)
+    if len(simple) != len(window):
+        return [text[i]]
+    offset = i - start
+    simple = simple[:offset] + simplified + simple[offset + 1 :]
+    picks = []
+    for standard in _STANDARDS:
+        back = converter(standard).convert(simple)
+        picks.append(back[offset] if len(back) == len(simple) else text[i])
+    return list(dict.fromkeys(picks))

@@ -1,0 +1,164 @@
+"""Named entities in English text without a model: capitalised spans, acronyms, CamelCase.
+
+A span of capitalised tokens (joined by ``of``, ``&``, ``-``, ``'s``) is a candidate; the first
+word of a sentence only counts when it is not an ordinary English word (``Thanks``, ``Our``),
+and a sentence in Title Case gives nothing but acronyms and CamelCase. Each entity says which
+of its words are ordinary English (``Single Sign-On`` is a term the translation may translate;
+``Todd McKinnon`` is a name it must keep or transliterate).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from align.lang.cedict import common_vocabulary
+from align.lang.en import STOPWORDS, lemma
+from align.lang.names import known_renderings
+from align.models import Span
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"  # initials and dotted acronyms: H.W., U.S.
+    r"|[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*"  # Okta, McKinnon, Sign-On, O'Neil
+)
+# Not names: contractions of I, and periods the number extractor owns (Q3, H1, FY2019).
+_NOT_NAME = re.compile(
+    r"^(?:I['’]\w+|\w+['’](?:re|ve|ll|d|m|t)|[QH][1-4]|FY\d*|\d.*"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$"
+)
+# A capitalised first word with an inflection is a sentence start, not a name (Modernizing).
+_INFLECTED = re.compile(r"(?:ing|ed|ly)$")
+_JOINERS = {"of", "&", "for", "de", "van", "von", "la", "le", "du", "del"}
+_WORD_OR_SPACE = re.compile(r"\S+|\s+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“(]\s*)$")
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,}s?|(?:[A-Z]\.){2,})$")
+_CAMEL = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]*$|^[A-Z]{2,}[a-z]+[A-Za-z]*$")
+# Honorifics and titles: part of how a name is written, not of the name to find.
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "prof", "sir", "president", "ceo", "cfo", "coo", "cto", "vp",
+    "chairman", "senator", "governor", "minister",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    text: str
+    span: Span
+    # Words as written, without titles or possessive.
+    words: tuple[str, ...]
+    # Which words are ordinary English (lowercase dictionary words).
+    common: tuple[bool, ...]
+
+    @property
+    def is_acronym(self) -> bool:
+        return len(self.words) == 1 and bool(_ACRONYM.match(self.words[0]))
+
+    @property
+    def is_term(self) -> bool:
+        """Every word is ordinary English: the translation may well translate it."""
+        return all(self.common)
+
+    @property
+    def key(self) -> str:
+        """What identifies the entity across a document."""
+        return " ".join(self.words)
+
+    @property
+    def name_words(self) -> tuple[str, ...]:
+        """The words that are names, not ordinary English."""
+        return tuple(w for w, c in zip(self.words, self.common, strict=True) if not c)
+
+
+def is_common_word(word: str) -> bool:
+    """An ordinary English word: a stopword or a lemma of a CC-CEDICT common-noun sense
+    (hyphenated: every part is; ``Multi-Factor``)."""
+    parts = [p for p in word.lower().rstrip(".").split("-") if p]
+    vocabulary = common_vocabulary()
+    # lemma twice: "billings" → "billing" → "bill".
+    return bool(parts) and all(
+        p in STOPWORDS or lemma(p) in vocabulary or lemma(lemma(p)) in vocabulary or len(p) <= 2
+        for p in parts
+    )
+
+
+def _is_title_case(text: str) -> bool:
+    """A headline: its ordinary words are capitalised too (names prove nothing)."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text)
+    ordinary = [w for w in words if w.lower() not in STOPWORDS and is_common_word(w)]
+    capital = sum(w[0].isupper() for w in ordinary)
+    return len(ordinary) >= 3 and capital >= 0.8 * len(ordinary)
+
+
+def extract_entities(text: str) -> list[Entity]:
+    """Entities in one English text, in order."""
+    title_case = _is_title_case(text)
+    entities: list[Entity] = []
+    for start, end in _capitalised_runs(text):
+        entity = _make_entity(text, start, end, sentence_start=_starts_sentence(text, start))
+        if entity is None:
+            continue
+        if title_case and not (entity.is_acronym or _CAMEL.match(entity.words[0])):
+            continue
+        entities.append(entity)
+    return entities
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    return bool(_SENTENCE_START.search(text[max(0, start - 3) : start]))
+
+
+def _capitalised_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of capitalised tokens separated by one space, or by a joiner word."""
+    runs: list[tuple[int, int]] = []
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    i = 0
+    while i < len(tokens):
+        start, end = tokens[i]
+        j = i
+        while j + 1 < len(tokens):
+            gap = text[tokens[j][1] : tokens[j + 1][0]]
+            if gap == " " or (gap.startswith(" ") and gap.endswith(" ") and
+                              gap.strip() in _JOINERS and " " not in gap.strip()):  # fmt: skip
+                j += 1
+                end = tokens[j][1]
+            else:
+                break
+        runs.append((start, end))
+        i = j + 1
+    return runs
+
+
+def _make_entity(text: str, start: int, end: int, *, sentence_start: bool) -> Entity | None:
+    surface = text[start:end]
+    words = [w for w in re.split(r"\s+", surface) if w]
+    # Drop leading determiners and titles (The Okta Identity Cloud, President Bush).
+    while words and (words[0].lower() in STOPWORDS or words[0].lower().rstrip(".") in _TITLES):
+        start = text.index(words[0], start) + len(words[0])
+        words = words[1:]
+    if not words:
+        return None
+    first = text.index(words[0], start)
+    words = [w.removesuffix("'s").removesuffix("’s") for w in words]
+    if any(_NOT_NAME.match(w) for w in words):
+        return None
+    # A word that is also a known name (Bush, Bill, Mark) counts as a name once capitalised.
+    common = tuple(
+        is_common_word(w)
+        and not _ACRONYM.match(w)
+        and not _CAMEL.match(w)
+        and not known_renderings(w.lower())
+        for w in words
+    )
+    if (
+        sentence_start
+        and first == start
+        and len(words) == 1
+        and (is_common_word(words[0]) or _INFLECTED.search(words[0]))
+    ):
+        return None  # "Thanks", "Meanwhile": capitalised because they start the sentence
+    if len(words) == 1 and len(words[0]) < 2:
+        return None  # "I", "A"
+    if all(w.lower() in STOPWORDS for w in words):
+        return None
+    return Entity(text[first:end], Span(first, end), tuple(words), common)

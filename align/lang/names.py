@@ -1,0 +1,30 @@
+"""Known Chinese renderings of English names: CC-CEDICT's proper nouns plus a small curated
+list of organisations it lacks (``align/data/names.tsv``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from align.lang.cedict import english_names
+from align.lang.zh import to_simplified
+
+
+@lru_cache(maxsize=1)
+def _curated() -> dict[str, tuple[str, ...]]:
+    text = (resources.files("align") / "data" / "names.tsv").read_text("utf-8")
+    table: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        english, _, chinese = line.partition("\t")
+        table[english.strip().lower()] = tuple(
+            to_simplified(c.strip()) for c in chinese.split("|") if c.strip()
+        )
+    return table
+
+
+def known_renderings(name: str) -> tuple[str, ...]:
+    """Simplified renderings of a lowercase English name (``cisco`` → ``思科``), longest first."""
+    found = set(english_names().get(name, "").split()) | set(_curated().get(name, ()))
+    return tuple(sorted(found, key=len, reverse=True))

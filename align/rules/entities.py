@@ -1,0 +1,276 @@
+"""E rules: names and terms kept, translated or transliterated correctly."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from align.alignment.lexicon import headwords_in
+from align.checks.entities import (
+    aligned_target,
+    name_runs,
+    renderings,
+    source_entities,
+    transliterated_words,
+)
+from align.context import PairContext
+from align.extract.entities import is_common_word
+from align.glossary import load_glossaries
+from align.lang.cedict import common_lemmas
+from align.lang.en import lemma
+from align.lang.names import known_renderings
+from align.lang.phonetic import MATCH, sounds_like
+from align.lang.zh import to_simplified
+from align.models import PairResult, Severity, Span
+from align.rules.base import Hit, rule
+
+# Words that end an organisation's name, and the words that introduce an analyst's firm.
+_ORG_SUFFIX = re.compile(
+    r"\b(?:Inc|Corp|Corporation|Company|Co|Group|Holdings|Capital|Securities|Partners|Bank"
+    r"|Research|Networks|LLC|Ltd|Management|Advisors|Associates|Financial|Investments"
+    r"|Technologies|Systems|Labs|Ventures)\.?$"
+)
+_AFFILIATION = re.compile(r"^,?\s+(?:with|from|at|of)\s+$")
+
+
+@rule("E101", "entity-missing", Severity.WARNING)
+def entity_missing(ctx: PairContext) -> Iterator[Hit]:
+    """A name in the source is nowhere in the translation.
+
+    What it checks: each name of the English (a capitalised span with at least one word that
+    is not ordinary English) is looked for in the Chinese: kept in Latin script, translated as
+    CC-CEDICT or ``align/data/names.tsv`` know it, transliterated (pinyin compared with the
+    name's sound), or its ordinary words translated. Fires when none is found and nothing in
+    the aligned sentence even sounds like it. Acronyms are left out: they are often spelled
+    out in Chinese.
+    Why it matters: a dropped name changes who said or did something.
+    Example: ``Thanks, Heather.`` → ``謝謝。``
+    Passes: ``Thanks, Heather.`` → ``謝謝,希瑟。``; ``Okta`` kept; ``Cisco`` → ``思科``.
+    """
+    if not ctx.bilingual:
+        return
+    for found in renderings(ctx):
+        entity = found.entity
+        # A lone capitalised word mid-sentence (Thanks, Heather) is a name even when it is
+        # also an ordinary word; capitalised sentence starts were dropped on extraction.
+        named = entity.name_words or len(entity.words) == 1
+        if found.how == "missing" and named and not entity.is_acronym:
+            yield Hit(f"{entity.text} is not in the translation", source_span=entity.span)
+
+
+@rule("E102", "latin-name-altered", Severity.ERROR)
+def latin_name_altered(ctx: PairContext) -> Iterator[Hit]:
+    """A name kept in Latin script was altered on the way.
+
+    What it checks: a Latin-script word of the Chinese that is not in the English but contains
+    or closely resembles (similarity ≥ 0.75) an English name, when the name itself is not
+    kept anywhere in the translation.
+    Why it matters: a misspelt customer or product name is published as fact.
+    Example: ``customers like Adobe`` → ``AdAdobe 等客戶``
+    Passes: ``Adobe`` → ``Adobe``; ``VPNs`` → ``VPN``; ``Okta's`` → ``Okta 的``.
+    """
+    for found in renderings(ctx):
+        if found.how == "altered" and found.target_span:
+            altered = found.target_span.slice(ctx.target)
+            yield Hit(
+                f"{found.word} appears as {altered}",
+                source_span=found.entity.span,
+                target_span=found.target_span,
+            )
+
+
+@rule("E103", "name-as-common-word", Severity.WARNING)
+def name_as_common_word(ctx: PairContext) -> Iterator[Hit]:
+    """A name was translated as the ordinary word it is spelled like.
+
+    What it checks: a capitalised English name that is also an ordinary word and a known
+    name (CC-CEDICT lists a transliteration for it: Bush 布什, Rich 里奇) is not rendered as a
+    name, and the aligned Chinese has a word whose dictionary sense is the ordinary word.
+    Why it matters: "President Bush" becoming "President Shrub" is the kind of error that
+    makes a published translation a joke.
+    Example: ``President Bush spoke.`` → ``灌木總統講話了。``
+    Passes: ``President Bush spoke.`` → ``布希總統講話了。``
+    """
+    for found in renderings(ctx):
+        if found.how not in ("translated", "missing", "unclear"):
+            continue
+        window = aligned_target(ctx, found.entity.span)
+        for word in found.entity.words:
+            if not is_common_word(word) or not known_renderings(word.lower()):
+                continue
+            hit = _common_sense(ctx.target, window, lemma(word))
+            if hit:
+                yield Hit(
+                    f"the name {word} is rendered as the word {hit.slice(ctx.target)}",
+                    source_span=found.entity.span,
+                    target_span=hit,
+                )
+
+
+def _common_sense(target: str, window: Span, wanted: str) -> Span | None:
+    text = window.slice(target)
+    for start, end, head in headwords_in(text):
+        if wanted in common_lemmas(head):
+            return Span(window.start + start, window.start + end)
+    return None
+
+
+@rule("E104", "common-word-as-name", Severity.WARNING)
+def common_word_as_name(ctx: PairContext) -> Iterator[Hit]:
+    """An ordinary English word was transliterated as if it were a name.
+
+    What it checks: a lowercase English word of the aligned sentence that sounds like a run of
+    two or more transliteration characters (斯, 林, 克 …) in the Chinese (score ≥ 0.8), when
+    that run is neither a dictionary word nor the rendering of a name in the source.
+    Why it matters: the reader sees a person or place that does not exist.
+    Example: ``Moving on to billings.`` → ``繼續討論比林斯。``
+    Passes: ``Moving on to billings.`` → ``接下來談談帳單。``; ``Thanks, Catherine.`` →
+    ``謝謝凱瑟琳。``
+    """
+    for word, source_span, target_span in transliterated_words(ctx):
+        shown = target_span.slice(ctx.target)
+        yield Hit(
+            f"the word {word} is transliterated as a name: {shown}",
+            source_span=source_span,
+            target_span=target_span,
+        )
+
+
+@rule("E105", "organisation-as-person", Severity.WARNING)
+def organisation_as_person(ctx: PairContext) -> Iterator[Hit]:
+    """An organisation's name was rendered as a person's name.
+
+    What it checks: an organisation (a name ending in Inc, Group, Capital, Securities,
+    Networks … or the firm in ``NAME with FIRM``, ``NAME from FIRM``) whose Chinese rendering
+    is written with the person-name separator ``·`` (威廉·布萊爾).
+    Why it matters: an analyst's bank becomes a second analyst; a company becomes a person.
+    Example: ``Jonathan Ho with William Blair`` → ``喬納森·何和威廉·布萊爾``
+    Passes: ``Jonathan Ho with William Blair`` → ``William Blair 的 Jonathan Ho``
+    """
+    entities = source_entities(ctx)
+    for previous, entity in zip([None, *entities], entities, strict=False):
+        # "Jonathan Ho with William Blair": the name after a person's name and "with".
+        affiliated = previous is not None and bool(
+            _AFFILIATION.match(ctx.source[previous.span.end : entity.span.start])
+        )
+        is_org = _ORG_SUFFIX.search(entity.text) or (
+            affiliated and len(entity.words) >= 2 and entity.name_words
+        )
+        if not is_org:
+            continue
+        window = aligned_target(ctx, entity.span)
+        # The firm's own words may be translated (摩根·斯坦利研究): try the name without them.
+        named = list(entity.words)
+        while len(named) > 2 and is_common_word(named[-1]):
+            named.pop()
+        for run in name_runs(ctx.target, window):
+            text = run.slice(ctx.target)
+            fitted = _fit(entity.words, text) or _fit(tuple(named), text)
+            if fitted:
+                span = Span(run.start + fitted.start, run.start + fitted.end)
+                yield Hit(
+                    f"the organisation {entity.text} is written as a person's name "
+                    f"{span.slice(ctx.target)}",
+                    source_span=entity.span,
+                    target_span=span,
+                )
+                break
+
+
+def _fit(words: tuple[str, ...], run: str) -> Span | None:
+    """The part of a ``·``-joined run that renders ``words`` part for part. The run may hold
+    more than the name: 聽取喬納森·何和威廉·布萊爾 holds 威廉·布萊爾 (first part a suffix, last
+    part a prefix of the run's parts)."""
+    parts = run.split("·")
+    offsets = [0]
+    for part in parts[:-1]:
+        offsets.append(offsets[-1] + len(part) + 1)
+    n = len(words)
+    for k in range(len(parts) - n + 1):
+        first, last = parts[k], parts[k + n - 1]
+        # Best-rendering suffix of the first part and prefix of the last; shorter on a tie.
+        start = max(range(len(first)), key=lambda i: (*_rendering_score(words[0], first[i:]), i))
+        end = max(
+            range(1, len(last) + 1), key=lambda j: (*_rendering_score(words[-1], last[:j]), -j)
+        )
+        if n == 1:
+            continue  # one word is not a "·"-joined person's name
+        middle = zip(words[1:-1], parts[k + 1 : k + n - 1], strict=True)
+        scores = [
+            _rendering_score(words[0], first[start:])[0],
+            _rendering_score(words[-1], last[:end])[0],
+            *(_rendering_score(w, p)[0] for w, p in middle),
+        ]
+        if min(scores) >= MATCH:
+            return Span(offsets[k] + start, offsets[k + n - 1] + end)
+    return None
+
+
+def _rendering_score(word: str, han: str) -> tuple[float, bool]:
+    """How well ``han`` renders ``word``, and whether it is a known rendering (preferred)."""
+    if to_simplified(han) in known_renderings(word.lower()):
+        return 1.0, True
+    return sounds_like(word, han), False
+
+
+@rule("E107", "glossary-violation", Severity.ERROR)
+def glossary_violation(ctx: PairContext) -> Iterator[Hit]:
+    """A glossary term is not translated as the glossary says.
+
+    What it checks: for every term of the glossaries given with ``--glossary`` or the
+    ``glossary`` setting (CSV or TBX) found in the English: a do-not-translate term must appear
+    in the Chinese exactly as written; a term with translations must have one of them in the
+    Chinese (compared on the Simplified view, so script does not matter).
+    Why it matters: product names and agreed terminology are the part of a translation a
+    client checks first.
+    Example: glossary ``Single Sign-On,單一登入``; ``Single Sign-On`` → ``單點登錄``
+    Passes: ``Single Sign-On`` → ``單一登入``; a do-not-translate ``Okta`` kept as ``Okta``.
+    """
+    if not ctx.settings.glossary or not ctx.target.strip():
+        return
+    simplified = to_simplified(ctx.target)
+    for term in load_glossaries(ctx.settings.glossary):
+        match = term.pattern.search(ctx.source)
+        if match is None:
+            continue
+        span = Span(match.start(), match.end())
+        if term.keep and term.source not in ctx.target:
+            yield Hit(f"{term.source} must be kept as written ({term.origin})", source_span=span)
+        elif not term.keep and not any(t in simplified for t in term.translations):
+            wanted = term.shown or " or ".join(term.translations)
+            yield Hit(
+                f"{term.source} must be translated as {wanted} ({term.origin})",
+                source_span=span,
+            )
+
+
+@rule("E106", "inconsistent-rendering", Severity.WARNING, document=True)
+def inconsistent_rendering(seen: dict[str, Any], result: PairResult) -> Iterator[Hit]:
+    """One name is rendered in different ways across a document.
+
+    What it checks: every rendering of each name (kept in English, a CC-CEDICT translation, a
+    transliteration; compared on the Simplified view) in input order; fires on the pair where
+    a name gets a rendering different from the ones before, and lists every rendering so
+    far with its lines.
+    Why it matters: a reader meets 布希 in one paragraph and 布什 in the next, or Deloitte and
+    德勤, and wonders whether they are the same.
+    Example: ``Thanks, Bush.`` → ``謝謝布希。`` then later ``Bush said`` → ``布什說``
+    Passes: the same rendering every time; names only ever kept in English.
+    """
+    line = result.pair.target.lines[0] if result.pair.target else 0
+    for key, form, span in result.names:
+        # form → (how it was first written, its lines)
+        forms: dict[str, tuple[str, list[int]]] = seen.setdefault(key, {})
+        new = form not in forms and bool(forms)
+        shown = span.slice(result.pair.target_text) if form else "kept in English"
+        lines = forms.setdefault(form, (shown, []))[1]
+        if line not in lines:
+            lines.append(line)
+        if new:
+            listing = "; ".join(
+                f"{text} (line{'s' if len(at) > 1 else ''} "
+                f"{', '.join(str(n) for n in at[:5])}{' …' if len(at) > 5 else ''})"
+                for text, at in forms.values()
+            )
+            yield Hit(f"{key} is rendered {len(forms)} ways: {listing}", target_span=span)
