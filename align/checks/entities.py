@@ -80,7 +80,8 @@ def _renderings(ctx: PairContext) -> list[Rendering]:
             # The aligned sentence first: a name kept in one sentence and translated in
             # another is rendered twice, and the aligned one is this mention's rendering.
             _verbatim(entity, latin, window)
-            or (not _verbatim(entity, latin, None) and _altered(entity, latin, source_tokens))
+            or (not _verbatim(entity, latin, None)
+                and _altered(entity, latin, ctx.source, source_tokens))
             or _dictionary(entity, target, window)
             or (entity.is_term and _translated(entity, ctx, window))
             or _transliteration(entity, target, window, strict=True)
@@ -106,8 +107,18 @@ def _verbatim(
 ) -> Rendering | None:
     wanted = {_singular(w) for w in entity.words if len(w) > 1}
     for token, span in latin:
-        if _inside(span, window) and _singular(token) in wanted:
+        if _inside(span, window) and _singular(token) in wanted and not _recased(token, entity):
             return Rendering(entity, "verbatim", span)
+    return None
+
+
+def _recased(token: str, entity: Entity) -> str | None:
+    """The acronym of ``entity`` that ``token`` spells in other letter case (SXXBC → Sxxbc)."""
+    for word in entity.words:
+        if word.isupper() and len(word) > 1 and _singular(token) == _singular(word):
+            stem = token.removesuffix("s") if word.endswith("s") else token
+            if not stem.isupper():
+                return word
     return None
 
 
@@ -118,9 +129,14 @@ def _singular(word: str) -> str:
 
 
 def _altered(
-    entity: Entity, latin: list[tuple[str, Span]], source_tokens: set[str]
+    entity: Entity, latin: list[tuple[str, Span]], source: str, source_tokens: set[str]
 ) -> Rendering | None:
+    """A Latin token that is a corrupted copy of a name: letters added or changed (AdAdobe,
+    Okda) or an acronym in other case (SXXBC → Sxxbc, ESTs → Ests)."""
     for token, span in latin:
+        recased = _recased(token, entity)
+        if recased and token not in source:
+            return Rendering(entity, "altered", span, recased)
         low = token.lower()
         if low in source_tokens:
             continue
@@ -135,13 +151,31 @@ def _altered(
 
 def _dictionary(entity: Entity, target: str, window: Span | None) -> Rendering | None:
     simplified = to_simplified(target)
-    keys = [entity.key.lower(), *(w.lower() for w in entity.words)]
-    for key in keys:
-        for head in known_renderings(key):
+    for key in _name_keys(entity):
+        for head in _heads(key):
             start = simplified.find(head, window.start if window else 0)
             if start >= 0 and _inside(Span(start, start + len(head)), window):
                 return Rendering(entity, "dictionary", Span(start, start + len(head)))
     return None
+
+
+def _name_keys(entity: Entity) -> list[str]:
+    """The entity and its words, as written and as the place or people they name: Africans →
+    African (非洲人), South African → South Africa (南非), European → Europe."""
+    keys = [entity.key.lower(), *(w.lower() for w in entity.words)]
+    keys += [_singular(k) for k in keys]
+    keys += [k[:-2] for k in keys if k.endswith("ean")] + [k[:-1] for k in keys if k.endswith("an")]
+    return list(dict.fromkeys(keys))
+
+
+# A people or language named after its place: 瑞典人 Swede, 瑞典语 Swedish → 瑞典.
+_PEOPLE_SUFFIXES = ("人", "语", "文", "族")
+
+
+def _heads(key: str) -> list[str]:
+    heads = list(known_renderings(key))
+    heads += [h[:-1] for h in heads if len(h) > 2 and h.endswith(_PEOPLE_SUFFIXES)]
+    return heads
 
 
 def _transliteration(
@@ -217,13 +251,13 @@ def _explained(text: str) -> list[bool]:
 
 
 def _translated(entity: Entity, ctx: PairContext, window: Span) -> Rendering | None:
-    """Most of the entity's ordinary words have a dictionary counterpart in the target."""
+    """Most of the entity's words have a dictionary counterpart in the target: its ordinary
+    words (通用目錄 Universal Directory), or a name inside a gloss (跟腱 "Achilles tendon")."""
     words = [
         lemma(part)
-        for w, common in zip(entity.words, entity.common, strict=True)
-        if common
+        for w in entity.words
         for part in w.split("-")
-        if len(part) > 2
+        if len(part) > 2 and part.lower() not in STOPWORDS
     ]
     if not words:
         return None
@@ -289,20 +323,29 @@ def _transliterated_words(ctx: PairContext) -> list[tuple[str, Span, Span]]:
         # A source name's transliteration, even where the name is also kept in Latin.
         and not any(best_transliteration(n, run.slice(ctx.target), strict=True) for n in names)
     ]
+    words = [
+        (m.group(), Span(m.start(), m.end()))
+        for m in _LOWER_WORD.finditer(ctx.source)
+        if m.group() not in STOPWORDS
+    ]
     found = []
-    for match in _LOWER_WORD.finditer(ctx.source) if runs else ():
-        word = match.group()
-        if word in STOPWORDS or len(english_key(word)) < 3:
-            continue
-        span = Span(match.start(), match.end())
-        window = aligned_target(ctx, span)
-        for run in runs:
-            if not _inside(run, window):
+    for run in runs:
+        # The source word that sounds most like the run; only a word of three consonant
+        # classes or more is evidence (a two-class word like "lata" matches too easily).
+        best = None
+        for word, span in words:
+            if not _inside(run, aligned_target(ctx, span)):
                 continue
-            best = best_transliteration(word, run.slice(ctx.target), strict=True)
-            if best and best[0] >= _COMMON_AS_NAME and best[1].end - best[1].start >= 2:
-                found.append((word, span, Span(run.start + best[1].start, run.start + best[1].end)))
-                break
+            match = best_transliteration(word, run.slice(ctx.target), strict=True)
+            if (
+                match
+                and match[1].end - match[1].start >= 2
+                and (best is None or match[0] > best[0])
+            ):
+                best = (match[0], word, span, match[1])
+        if best and best[0] >= _COMMON_AS_NAME and len(english_key(best[1])) >= 3:
+            _, word, span, piece = best
+            found.append((word, span, Span(run.start + piece.start, run.start + piece.end)))
     return found
 
 

@@ -27,12 +27,11 @@ _NOT_NAME = re.compile(
     r"|(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$"
 )
-# A capitalised first word with an inflection is a sentence start, not a name (Modernizing).
-_INFLECTED = re.compile(r"(?:ing|ed|ly)$")
 _JOINERS = {"of", "&", "for", "de", "van", "von", "la", "le", "du", "del"}
 _WORD_OR_SPACE = re.compile(r"\S+|\s+")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“(]\s*)$")
-_ACRONYM = re.compile(r"^(?:[A-Z]{2,}s?|(?:[A-Z]\.){2,})$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“(\[]\s*)$")
+# NASA, VPNs, U.S., and codes such as COVID-19, EZH2, SARS-CoV-2.
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,}s?|(?:[A-Z]\.){2,}|[A-Z]{2,}[A-Za-z]*(?:-?[A-Z0-9]+)+s?)$")
 _CAMEL = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]*$|^[A-Z]{2,}[a-z]+[A-Za-z]*$")
 # Honorifics and titles: part of how a name is written, not of the name to find.
 _TITLES = {
@@ -82,25 +81,45 @@ def is_common_word(word: str) -> bool:
     )
 
 
+def _ordinary(word: str) -> bool:
+    """An ordinary word that is not also a known name (Operator yes, Bush no)."""
+    return is_common_word(word) and not known_renderings(word.lower())
+
+
+def _name_evidence(text: str, word: str) -> bool:
+    """A capitalised first word is a name only with evidence: its shape (acronym, CamelCase),
+    a known name (CC-CEDICT), or the same word capitalised in mid-sentence elsewhere."""
+    if _ACRONYM.match(word) or _CAMEL.match(word):
+        return True
+    if known_renderings(word.lower()) and not is_common_word(word):
+        return True
+    return any(
+        not _starts_sentence(text, m.start()) for m in re.finditer(rf"\b{re.escape(word)}\b", text)
+    )
+
+
 def _is_title_case(text: str) -> bool:
-    """A headline: its ordinary words are capitalised too (names prove nothing)."""
+    """A headline: its ordinary words are capitalised too, and none is in lowercase."""
     words = re.findall(r"[A-Za-z][A-Za-z'-]*", text)
     ordinary = [w for w in words if w.lower() not in STOPWORDS and is_common_word(w)]
-    capital = sum(w[0].isupper() for w in ordinary)
-    return len(ordinary) >= 3 and capital >= 0.8 * len(ordinary)
+    lowercase = [w for w in ordinary if w[0].islower() and len(w) > 2]
+    return not lowercase and sum(w[0].isupper() for w in ordinary) >= 3
 
 
 def extract_entities(text: str) -> list[Entity]:
     """Entities in one English text, in order."""
-    title_case = _is_title_case(text)
+    if _is_title_case(text):
+        # In a headline every word is capitalised: only the shape of a word still tells.
+        return [
+            Entity(m.group(), Span(m.start(), m.end()), (m.group(),), (False,))
+            for m in _TOKEN.finditer(text)
+            if _ACRONYM.match(m.group()) or _CAMEL.match(m.group())
+        ]
     entities: list[Entity] = []
     for start, end in _capitalised_runs(text):
         entity = _make_entity(text, start, end, sentence_start=_starts_sentence(text, start))
-        if entity is None:
-            continue
-        if title_case and not (entity.is_acronym or _CAMEL.match(entity.words[0])):
-            continue
-        entities.append(entity)
+        if entity is not None:
+            entities.append(entity)
     return entities
 
 
@@ -132,8 +151,15 @@ def _capitalised_runs(text: str) -> list[tuple[int, int]]:
 def _make_entity(text: str, start: int, end: int, *, sentence_start: bool) -> Entity | None:
     surface = text[start:end]
     words = [w for w in re.split(r"\s+", surface) if w]
-    # Drop leading determiners and titles (The Okta Identity Cloud, President Bush).
-    while words and (words[0].lower() in STOPWORDS or words[0].lower().rstrip(".") in _TITLES):
+    # Drop leading determiners and titles (The Okta Identity Cloud, President Bush), and at
+    # the start of a sentence any ordinary word (Sixteen CWS providers).
+    at_start = sentence_start
+    while words and (
+        words[0].lower() in STOPWORDS
+        or words[0].lower().rstrip(".") in _TITLES
+        or (at_start and _ordinary(words[0]))
+    ):
+        at_start = at_start and _ordinary(words[0])  # "Operator Instructions": all gone
         start = text.index(words[0], start) + len(words[0])
         words = words[1:]
     if not words:
@@ -150,13 +176,8 @@ def _make_entity(text: str, start: int, end: int, *, sentence_start: bool) -> En
         and not known_renderings(w.lower())
         for w in words
     )
-    if (
-        sentence_start
-        and first == start
-        and len(words) == 1
-        and (is_common_word(words[0]) or _INFLECTED.search(words[0]))
-    ):
-        return None  # "Thanks", "Meanwhile": capitalised because they start the sentence
+    if sentence_start and first == start and len(words) == 1 and not _name_evidence(text, words[0]):
+        return None  # "Thanks", "Topical": capitalised because they start the sentence
     if len(words) == 1 and len(words[0]) < 2:
         return None  # "I", "A"
     if all(w.lower() in STOPWORDS for w in words):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from align.lang.en import STOPWORDS, lemma
 
-INDEX_VERSION = "9"
+INDEX_VERSION = "10"
 MAX_HEADWORD = 6
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/$")
 _SKIP_GLOSS = re.compile(
@@ -27,6 +27,7 @@ _SKIP_GLOSS = re.compile(
 )
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|[^\x00-\x7f]+")
 _WORD = re.compile(r"[a-z][a-z'-]*")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
 # A gloss that only points at another spelling (裏: "variant of 裡|里[li3]").
 _VARIANT_GLOSS = re.compile(r"^(?:\w+ )?variant of (\S+?)\[")
 # 布希: "Taiwan equivalent of 布什[Bu4 shi2]" — the regional spelling of a name.
@@ -52,11 +53,15 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("align-qa"))
 
 
-def gloss_lemmas(gloss: str) -> list[str]:
-    """Content-word lemmas of one English definition (``to create`` → ``creat``)."""
+def gloss_lemmas(gloss: str, *, common: bool = False) -> list[str]:
+    """Content-word lemmas of one English definition (``to create`` → ``creat``); ``common``
+    keeps only the words written in lowercase (我国 "our country/China" → country)."""
     if _SKIP_GLOSS.match(gloss):
         return []
-    words = _WORD.findall(_NOISE.sub(" ", gloss).lower())
+    text = _NOISE.sub(" ", gloss)
+    if common:
+        text = _CAPITALISED.sub(" ", text)
+    words = _WORD.findall(text.lower())
     return [lemma(w) for w in words if w not in STOPWORDS and len(w) > 1]
 
 
@@ -114,7 +119,7 @@ def _build() -> dict[str, object]:
                 found = gloss_lemmas(gloss)
                 lemmas.update(found)
                 if not proper:
-                    common.setdefault(simplified, set()).update(found)
+                    common.setdefault(simplified, set()).update(gloss_lemmas(gloss, common=True))
                 variant = _VARIANT_GLOSS.match(gloss)
                 if variant and len(traditional) == 1 and len(glosses) == 1:
                     targets = set(variant.group(1).split("|")) - {traditional}

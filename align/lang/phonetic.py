@@ -15,16 +15,17 @@ from functools import lru_cache
 
 from align.lang.cedict import pinyin_of
 
-# Classes: P labial stop, T dental stop, K velar, S sibilant, C palatal (pinyin j/q/x and
-# English soft g/j, which may stand for K or S), F f/v, W w, H h, L l/r, M, N, Y.
+# Classes: P labial stop, T dental stop, K velar, S sibilant, C palatal (pinyin j/q/x, which
+# transliterate English k- and s- sounds as well), J English j and soft g (喬 qiao, 約 yue,
+# 傑 jie), F f/v, W w, H h, L l/r, M, N, Y, and V for a name that starts with a vowel.
 _EN_DIGRAPHS = (
     ("sch", "S"), ("tch", "S"), ("ph", "F"), ("th", "T"), ("sh", "S"), ("ch", "C"),
     ("ck", "K"), ("gh", ""), ("qu", "KW"), ("wh", "W"), ("tz", "S"), ("ts", "S"),
-    ("dg", "C"), ("kn", "N"), ("wr", "L"), ("mc", "MK"), ("x", "KS"),
+    ("dg", "J"), ("kn", "N"), ("wr", "L"), ("mc", "MK"), ("x", "KS"),
 )  # fmt: skip
 _EN_SINGLE = {
     "b": "P", "p": "P", "d": "T", "t": "T", "k": "K", "q": "K", "s": "S", "z": "S",
-    "j": "C", "f": "F", "v": "F", "w": "W", "h": "H", "l": "L", "r": "L", "m": "M", "n": "N",
+    "j": "J", "f": "F", "v": "F", "w": "W", "h": "H", "l": "L", "r": "L", "m": "M", "n": "N",
 }  # fmt: skip
 _VOWELS = set("aeiouy")
 _PINYIN_INITIALS = (
@@ -38,11 +39,15 @@ _NEAR = {
     frozenset("CK"): 0.1, frozenset("CS"): 0.1, frozenset("CY"): 0.3, frozenset("WF"): 0.3,
     frozenset("WH"): 0.3, frozenset("HK"): 0.5, frozenset("TS"): 0.3, frozenset("HC"): 0.2,
     frozenset("PF"): 0.6, frozenset("LN"): 0.7, frozenset("TC"): 0.5, frozenset("MN"): 0.4,
+    frozenset("JC"): 0.1, frozenset("JY"): 0.2, frozenset("JS"): 0.3,
+    frozenset("VY"): 0.3, frozenset("VW"): 0.3, frozenset("VH"): 0.5,
 }  # fmt: skip
 # English sounds Chinese transliteration often leaves out, and Chinese additions.
-_DROP_EN = {"L": 0.35, "H": 0.3, "N": 0.5, "W": 0.5, "Y": 0.4}
+_DROP_EN = {"L": 0.35, "H": 0.3, "N": 0.5, "W": 0.5, "Y": 0.4, "V": 0.6}
 _DROP_EN_DEFAULT = 0.8
-_ADD_ZH = {"N": 0.25, "L": 0.4, "Y": 0.4, "W": 0.4, "H": 0.6}
+_ADD_ZH = {"N": 0.25, "L": 0.4, "Y": 0.4, "W": 0.4, "H": 0.6, "V": 0.4}
+# Added when the two names do not start alike: the first sound survives transliteration.
+_FIRST_MISMATCH = 0.6
 _ADD_ZH_DEFAULT = 0.9
 MATCH = 0.7  # score at or above which a transliteration matches (tests/bench/transliteration.py)
 _LETTERS = re.compile(r"[a-z]+")
@@ -56,6 +61,8 @@ def english_key(name: str) -> str:
         # Silent final e (Blake, Catherine), but it still softens the c/g before it (George).
         silent_e = len(word) > 3 and word.endswith("e") and word[-2] not in _VOWELS
         i, end = 0, len(word) - 1 if silent_e else len(word)
+        if word[0] in "aeiou":
+            key.append("V")  # where the name starts matters: Albert 艾伯特 vs Bert 伯特
         while i < end:
             for graph, cls in _EN_DIGRAPHS:
                 if word.startswith(graph, i):
@@ -66,9 +73,11 @@ def english_key(name: str) -> str:
                 char, after = word[i], word[i + 1 : i + 2]
                 if char in "cg":
                     soft = after in ("e", "i", "y")
-                    key.append(("S" if char == "c" else "C") if soft else "K")
+                    key.append(("S" if char == "c" else "J") if soft else "K")
                 elif char == "y" and i == 0 and after in _VOWELS:
                     key.append("Y")
+                elif char == "h" and i > 0 and after not in _VOWELS:
+                    pass  # silent: John, Sarah
                 elif char in _EN_SINGLE:
                     key.append(_EN_SINGLE[char])
                 i += 1
@@ -88,7 +97,7 @@ def syllable_key(syllable: str) -> str:
     """Classes of one pinyin syllable: its initial and a nasal coda (``jin`` → ``CN``)."""
     if syllable == "er":
         return "L"  # 爾 transliterates r and l
-    key = ""
+    key = "V"  # no initial: 艾 ai, 奧 ao
     for initial, cls in _PINYIN_INITIALS:
         if syllable.startswith(initial):
             key = cls
@@ -126,7 +135,8 @@ def key_similarity(english: str, chinese: str) -> float:
                 current[j - 1] + _ADD_ZH.get(chinese[j - 1], _ADD_ZH_DEFAULT),
             )
         previous = current
-    return max(0.0, 1.0 - previous[cols] / max(rows, cols))
+    cost = previous[cols] + (_FIRST_MISMATCH if _cost(english[0], chinese[0]) > 0.3 else 0.0)
+    return max(0.0, 1.0 - cost / max(rows, cols))
 
 
 @lru_cache(maxsize=65536)

@@ -262,6 +262,9 @@ def inconsistent_rendering(seen: dict[str, Any], result: PairResult) -> Iterator
     for key, form, span in result.names:
         # form → (how it was first written, its lines)
         forms: dict[str, tuple[str, list[int]]] = seen.setdefault(key, {})
+        # 武汉 and 武汉市 (Wuhan, Wuhan city) are one rendering.
+        same = [f for f in forms if f and form and (f.startswith(form) or form.startswith(f))]
+        form = same[0] if same else form
         new = form not in forms and bool(forms)
         shown = span.slice(result.pair.target_text) if form else "kept in English"
         lines = forms.setdefault(form, (shown, []))[1]

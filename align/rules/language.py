@@ -60,7 +60,8 @@ def english_in_target(ctx: PairContext) -> Iterator[Hit]:
     Why it matters: half-translated sentences read as a failure of the translation, and the
     English word is often the one the engine did not understand.
     Example: ``The pipeline is strong.`` → ``我們的 pipeline 很強。``
-    Passes: ``Okta Identity Cloud`` kept in English; ``AWS re:Invent``; ``okta.com``.
+    Passes: ``Okta Identity Cloud`` kept in English; ``AWS re:Invent``; ``okta.com``; the
+    original term in brackets after its translation, ``脂肪干细胞(adipose-derived stem cells)``.
     """
     target = ctx.target
     if not target.strip() or count_scripts(target).han_share < ctx.settings.untranslated_han_share:
@@ -71,13 +72,23 @@ def english_in_target(ctx: PairContext) -> Iterator[Hit]:
         words = phrase.replace("-", " ").split()
         if not any(len(w) >= 3 and is_common_word(w) for w in words):
             continue
-        if not re.search(rf"\b{re.escape(phrase)}\b", source):
+        if not re.search(rf"\b{re.escape(phrase)}\b", source) or _in_brackets(
+            target, match.start()
+        ):
             continue
         yield Hit(
             f"English left untranslated: {phrase}",
             source_span=_find(ctx.source, phrase),
             target_span=Span(match.start(), match.end()),
         )
+
+
+def _in_brackets(text: str, position: int) -> bool:
+    """Inside parentheses: 脂肪干细胞 (adipose-derived stem cells) glosses the original term,
+    a convention of technical Chinese, not a failure to translate."""
+    before = text[:position]
+    opened = max(before.rfind("("), before.rfind("（"))
+    return opened >= 0 and max(before.rfind(")"), before.rfind("）")) < opened
 
 
 def _find(text: str, phrase: str) -> Span | None:
@@ -161,7 +172,11 @@ def conversion_confusion(ctx: PairContext) -> Iterator[Hit]:
     if script_marks(ctx.target).script != HANT:
         return
     for confusion in conversion_confusions(ctx.target):
+        at = confusion.span.start
+        context = ctx.target[max(0, at - 2) : at + 3]
+        fixed = context.replace(confusion.found, confusion.expected)
         yield Hit(
-            f"{confusion.found} here makes no word; the context calls for {confusion.expected}",
+            f"{confusion.found} makes no word in {context}; the conversion standards write "
+            f"{confusion.expected} ({fixed})",
             target_span=confusion.span,
         )

@@ -1,0 +1,167 @@
+"""Entities, transliteration, glossaries and script: the parts behind the E and L rules."""
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from align.checks.script import conversion_confusions, script_marks
+from align.errors import InputError
+from align.extract.entities import extract_entities
+from align.glossary import load_glossaries
+from align.lang.phonetic import _NEAR, MATCH, chinese_key, english_key, sounds_like
+
+# Names and their standard transliterations (Xinhua style, as CC-CEDICT and the press use them).
+STANDARD = [
+    ("Todd", "托德"), ("McKinnon", "麥金農"), ("Catherine", "凱瑟琳"), ("Bush", "布希"),
+    ("Bush", "布什"), ("Blair", "布萊爾"), ("William", "威廉"), ("George", "喬治"),
+    ("Washington", "華盛頓"), ("Smith", "史密斯"), ("Frederic", "弗雷德里克"),
+    ("Heather", "希瑟"), ("Sterling", "斯特林"), ("Albertsons", "艾伯森"), ("Rob", "羅布"),
+    ("Obama", "奧巴馬"), ("Clinton", "克林頓"),
+    ("Merkel", "默克爾"), ("Johnson", "約翰遜"), ("Peterson", "彼得森"), ("Morgan", "摩根"),
+]  # fmt: skip
+
+
+@given(st.sampled_from(STANDARD))
+def test_a_name_matches_its_standard_transliteration(pair):
+    name, han = pair
+    assert sounds_like(name, han) >= MATCH
+
+
+def _related(a: str, b: str) -> bool:
+    return a == b or frozenset((a, b)) in _NEAR
+
+
+@settings(suppress_health_check=[HealthCheck.filter_too_much])
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=10),
+       st.sampled_from(STANDARD))  # fmt: skip
+def test_a_name_sharing_no_sound_does_not_match(letters, pair):
+    name, han = letters.capitalize(), pair[1]
+    english, chinese = english_key(name), chinese_key(han)
+    assume(english and not any(_related(a, b) for a in english for b in chinese))
+    assert sounds_like(name, han) < MATCH
+
+
+def test_own_transliteration_ranks_first():
+    """Among the list, each name's own transliteration sounds most like it, but for names
+    that share their consonants (McKinnon/Morgan, George/Heather)."""
+    ties = {("McKinnon", "Morgan"), ("George", "Heather"), ("Heather", "George")}
+    for name, own in STANDARD:
+        for other, han in STANDARD:
+            if english_key(other) != english_key(name) and (name, other) not in ties:
+                assert sounds_like(name, han) < sounds_like(name, own), (name, han)
+
+
+def test_different_names_score_low():
+    assert sounds_like("Todd", "凱瑟琳") < MATCH
+    assert sounds_like("McKinnon", "托德") < MATCH
+    assert sounds_like("Catherine", "布希") < MATCH
+    assert sounds_like("Washington", "莎士比亞") < MATCH
+
+
+@given(st.text(max_size=30), st.text(max_size=12))
+def test_matcher_never_raises(english, han):
+    assert 0.0 <= sounds_like(english, han) <= 1.0
+
+
+@given(st.text(max_size=200))
+def test_extraction_never_raises_and_spans_point_at_the_text(text):
+    for entity in extract_entities(text):
+        assert text[entity.span.start : entity.span.end] == entity.text
+
+
+def test_extraction_finds_names_products_and_acronyms():
+    text = (
+        "Thanks, Catherine. We added ScaleFT and Okta Identity Cloud for the U.S. Department "
+        "of State, with Palo Alto Networks and AWS."
+    )
+    keys = [e.key for e in extract_entities(text)]
+    assert keys == [
+        "Catherine", "ScaleFT", "Okta Identity Cloud", "U.S. Department of State",
+        "Palo Alto Networks", "AWS",
+    ]  # fmt: skip
+    assert "Thanks" not in keys  # capitalised because it starts the sentence
+
+
+def test_headlines_give_only_acronyms_and_camel_case():
+    keys = [e.key for e in extract_entities("Okta Reports Strong Third Quarter Results For AWS")]
+    assert keys == ["AWS"]
+
+
+def test_script_marks_ignore_shared_characters():
+    assert script_marks("台灣的發展").script == "zh-Hant"
+    assert script_marks("台湾的发展").script == "zh-Hans"
+    assert script_marks("台了里").script is None
+
+
+def test_conversion_confusions_are_found_by_dictionary_not_list():
+    found = [(c.found, c.expected) for c in conversion_confusions("我們進行瞭討論，受到幹擾。")]
+    assert found == [("瞭", "了"), ("幹", "干")]
+    assert conversion_confusions("我們瞭解這裡和這裏的頭髮。") == []
+
+
+# -- glossaries ----------------------------------------------------------------------------
+
+TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en">
+  <text><body>
+    <termEntry id="t1">
+      <langSet xml:lang="en"><tig><term>Single Sign-On</term></tig></langSet>
+      <langSet xml:lang="zh-TW"><tig><term>單一登入</term></tig></langSet>
+    </termEntry>
+    <termEntry id="t2">
+      <langSet xml:lang="en"><tig><term>Okta</term>
+        <termNote type="translatable">no</termNote></tig></langSet>
+    </termEntry>
+  </body></text>
+</martif>
+"""
+
+
+def test_tbx_glossary_terms(write):
+    terms = load_glossaries((str(write("g.tbx", TBX)),))
+    assert [(t.source, t.translations, t.keep) for t in terms] == [
+        ("Single Sign-On", ("单一登入",), False),
+        ("Okta", (), True),
+    ]
+
+
+def test_glossary_errors_name_file_and_line(write):
+    bad_csv = write("g.csv", "term,translation\nOkta,\n")
+    with pytest.raises(InputError, match="source,target") as error:
+        load_glossaries((str(bad_csv),))
+    assert str(error.value).startswith(f"{bad_csv}:1:")
+    empty_source = write("e.csv", "source,target\n,奧克塔\n")
+    with pytest.raises(InputError, match=r":2: a glossary row needs a source term"):
+        load_glossaries((str(empty_source),))
+    broken = write("b.tbx", TBX[:200])
+    with pytest.raises(InputError, match="malformed TBX"):
+        load_glossaries((str(broken),))
+    bomb = write("x.tbx", '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaa">]><m>&a;</m>')
+    with pytest.raises(InputError, match="declares entities"):
+        load_glossaries((str(bomb),))
+
+
+def test_glossary_on_the_command_line_and_in_config(run_cli, write):
+    data = write("x.tsv", "source\ttarget\nOkta's Single Sign-On is fast.\tOkta 的單點登入很快。\n")
+    glossary = write("terms.csv", "source,target\nSingle Sign-On,單一登入\n")
+    run = run_cli("check", data, "--glossary", glossary, "--format", "json")
+    report = json.loads(run.out)
+    (finding,) = [f for p in report["pairs"] for f in p["findings"] if f["code"] == "E107"]
+    assert "單一登入" in finding["message"] and f"{glossary}:2" in finding["message"]
+    assert "|glossary:" in report["tool"]["signature"] and run.code == 1
+    config = write("align.toml", 'glossary = "terms.csv"\n')
+    again = run_cli("check", data, "--config", config, "--select", "E107")
+    assert "E107" in again.out
+    missing = run_cli("check", data, "--glossary", data.parent / "nope.csv")
+    assert missing.code == 2 and "nope.csv" in missing.err
+
+
+def test_target_lang_declares_the_script(run_cli, write):
+    data = write("x.tsv", "source\ttarget\nOur customers grew.\t我们的客户增长了。\n")
+    assert "L004" in run_cli("check", data, "--target-lang", "zh-TW").out
+    assert "L004" not in run_cli("check", data, "--target-lang", "zh-cn").out
+    wrong = run_cli("check", data, "--target-lang", "klingon")
+    assert wrong.code == 2 and "unknown target locale" in wrong.err
+    assert "|locale:zh-TW" in run_cli("check", data, "--target-lang", "zh-TW").out
