@@ -224,11 +224,12 @@ def best_transliteration(
         if window and not _inside(Span(run.start(), run.end()), window):
             continue
         text = run.group()
+        simple = to_simplified(text)
         explained = _explained(text)
         for start in range(len(text)):
             for end in range(start + shortest, min(len(text), start + longest) + 1):
                 piece = text[start:end]
-                if strict and not all(c in letters or c == "·" for c in to_simplified(piece)):
+                if strict and not all(c in letters or c == "·" for c in simple[start:end]):
                     break
                 if piece[0] == "·" or piece[-1] == "·":
                     continue
@@ -241,13 +242,14 @@ def best_transliteration(
     return (best[0], best[2]) if best else None
 
 
-def _explained(text: str) -> list[bool]:
+@lru_cache(maxsize=4096)
+def _explained(text: str) -> tuple[bool, ...]:
     """Which characters belong to an ordinary (common-sense) dictionary word of 2+ characters."""
     explained = [False] * len(text)
     for start, end, head in headwords_in(text):
         if end - start > 1 and common_lemmas(head):
             explained[start:end] = [True] * (end - start)
-    return explained
+    return tuple(explained)
 
 
 def _translated(entity: Entity, ctx: PairContext, window: Span) -> Rendering | None:

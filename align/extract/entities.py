@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from align.lang.cedict import common_vocabulary
 from align.lang.en import STOPWORDS, lemma
@@ -69,6 +70,7 @@ class Entity:
         return tuple(w for w, c in zip(self.words, self.common, strict=True) if not c)
 
 
+@lru_cache(maxsize=65536)
 def is_common_word(word: str) -> bool:
     """An ordinary English word: a stopword or a lemma of a CC-CEDICT common-noun sense
     (hyphenated: every part is; ``Multi-Factor``)."""

@@ -24,6 +24,7 @@ def _curated() -> dict[str, tuple[str, ...]]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def known_renderings(name: str) -> tuple[str, ...]:
     """Simplified renderings of a lowercase English name (``cisco`` → ``思科``), longest first."""
     found = set(english_names().get(name, "").split()) | set(_curated().get(name, ()))

@@ -107,6 +107,7 @@ def syllable_key(syllable: str) -> str:
     return key
 
 
+@lru_cache(maxsize=65536)
 def chinese_key(han: str) -> str:
     """Classes of a run of Han characters, from each character's pinyin; a repeated class is
     one sound (托德 tuo de for Todd, 金農 jin nong for -kinnon)."""
