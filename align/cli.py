@@ -143,6 +143,12 @@ def _settings(args: argparse.Namespace) -> Settings:
         from align.glossary import load_glossaries
 
         load_glossaries(settings.glossary)  # a bad glossary is an input error, up front
+    if args.idioms:
+        settings = replace(settings, idioms=settings.idioms + tuple(args.idioms))
+    if settings.idioms:
+        from align.checks.idioms import load_idioms
+
+        load_idioms(settings.idioms)  # a bad idioms file is an input error, up front
     if args.target_lang:
         settings = replace(settings, target_locale=check_locale(args.target_lang))
     return settings
@@ -160,6 +166,12 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, metavar="FILE", help="align.toml or pyproject.toml")
     parser.add_argument("--glossary", action="append", metavar="FILE",
                         help="glossary of terms, .csv or .tbx (repeatable)")  # fmt: skip
+    parser.add_argument(
+        "--idioms",
+        action="append",
+        metavar="FILE",
+        help="more idioms for M101, in the format of align/data/idioms.tsv",
+    )
     parser.add_argument(
         "--target-lang",
         metavar="LOCALE",

@@ -38,6 +38,8 @@ class Settings:
     glossary: tuple[str, ...] = ()
     # The declared target locale (zh-TW, zh-CN, zh-HK …); None: judged from the document.
     target_locale: str | None = None
+    # More idiom files for M101, in the format of align/data/idioms.tsv.
+    idioms: tuple[str, ...] = ()
 
     @property
     def expected_script(self) -> str | None:
@@ -73,12 +75,12 @@ def _from_mapping(data: dict[str, Any], origin: str) -> dict[str, Any]:
             value = tuple(str(v) for v in value)
         values[name] = value
     values.update(_tables(values, origin))
-    if "glossary" in values:
-        paths = [values["glossary"]] if isinstance(values["glossary"], str) else values["glossary"]
-        if not isinstance(paths, list):
-            raise InputError("glossary must be a path or a list of paths", path=origin)
-        base = Path(origin).parent
-        values["glossary"] = tuple(str(base / p) for p in paths)
+    for key in ("glossary", "idioms"):
+        if key in values:
+            paths = [values[key]] if isinstance(values[key], str) else values[key]
+            if not isinstance(paths, list):
+                raise InputError(f"{key} must be a path or a list of paths", path=origin)
+            values[key] = tuple(str(Path(origin).parent / p) for p in paths)
     if "target_locale" in values:
         values["target_locale"] = check_locale(str(values["target_locale"]), origin)
     if values.get("fail_on", "error") not in FAIL_ON:

@@ -126,17 +126,19 @@ class Checker:
             else None
         )
         findings.sort(key=lambda f: (-f.severity.rank, f.code))
-        names = ()
-        if both and not pair.structural and any(r.document for r in selected):
-            from align.checks.entities import name_forms
-
-            names = name_forms(ctx)
+        collected = ()
+        if both and not pair.structural:
+            collected = tuple(
+                (rule.code, rule.collect(ctx))
+                for rule in selected
+                if rule.document and rule.collect
+            )
         return PairResult(
             pair=pair,
             score=pair_score(pair, findings, z, bilingual=bilingual),
             findings=tuple(findings),
             sentences=tuple(ctx.sentence_links) if both and not pair.structural else (),
-            names=names,
+            collected=collected,
         )
 
     def _apply_noqa(self, findings: list[Finding], ctx: PairContext) -> list[Finding]:
@@ -185,10 +187,12 @@ class DocumentPass:
         if not self.rules or result.pair.structural:
             return result
         ctx = PairContext(result.pair, self.checker.settings)
+        collected = dict(result.collected)
         added: list[Finding] = []
         for rule in self.rules:
             try:
-                hits = list(rule.check(self.state[rule.code], result))
+                data = collected.get(rule.code)
+                hits = list(rule.check(self.state[rule.code], result, data))
             except Exception as exc:  # a broken rule must not end the run
                 added.append(_crash(rule, exc, ctx))
                 continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import functools
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @functools.total_ordering
@@ -146,9 +147,9 @@ class PairResult:
     score: float
     findings: tuple[Finding, ...] = ()
     sentences: tuple[SentenceLink, ...] = ()
-    # How the pair renders each source name (entity key, rendered form, target span): what
-    # document rules (E106) compare across pairs. Not part of the report.
-    names: tuple[tuple[str, str, Span], ...] = ()
+    # What each document rule collected from this pair in the worker ((code, data), …), for
+    # the rule to compare across the document (E106: how each name is rendered). Not reported.
+    collected: tuple[tuple[str, Any], ...] = ()
 
     @property
     def worst(self) -> Severity | None:

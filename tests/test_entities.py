@@ -165,3 +165,33 @@ def test_target_lang_declares_the_script(run_cli, write):
     wrong = run_cli("check", data, "--target-lang", "klingon")
     assert wrong.code == 2 and "unknown target locale" in wrong.err
     assert "|locale:zh-TW" in run_cli("check", data, "--target-lang", "zh-TW").out
+
+
+# -- idioms --------------------------------------------------------------------------------
+
+
+def test_builtin_idioms_parse_and_number_over_two_hundred():
+    from align.checks.idioms import load_idioms
+
+    idioms = load_idioms()
+    assert len(idioms) >= 200
+    assert all(i.literal and i.meaning for i in idioms)
+
+
+def test_idioms_match_inflections_and_gaps():
+    from align.checks.idioms import find_idioms
+
+    phrases = [m.idiom.phrase for m in find_idioms("He gave us a little more color on it.")]
+    assert "give ~ color" in phrases
+    assert find_idioms("The colour of the floor is grey.") == []
+
+
+def test_user_idioms_file_extends_the_list(run_cli, write):
+    data = write("x.tsv", "source\ttarget\nWe are eating our lunch.\t我們在吃我們的午餐。\n")
+    idioms = write("more.tsv", "# mine\neat ~ lunch\t午餐\toutcompete someone\n")
+    run = run_cli("check", data, "--idioms", idioms, "--select", "M101")
+    assert "M101 warning" in run.out and "outcompete someone" in run.out
+    assert "M101 warning" not in run_cli("check", data, "--select", "M101").out
+    bad = write("bad.tsv", "eat ~ lunch\t午餐\n")
+    broken = run_cli("check", data, "--idioms", bad)
+    assert broken.code == 2 and f"{bad}:1:" in broken.err

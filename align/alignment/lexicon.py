@@ -75,3 +75,10 @@ def chinese_masks(sentences: Sequence[str], vocab: dict[str, int]) -> list[int]:
             mask |= found
         masks.append(mask)
     return masks
+
+
+@lru_cache(maxsize=1024)
+def chinese_lemmas(text: str) -> frozenset[str]:
+    """Every English gloss lemma of every dictionary word in a Chinese text."""
+    index = chinese_to_english()
+    return frozenset(w for _, _, head in headwords_in(text) for w in index[head].split())

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from align.alignment.lexicon import headwords_in
+from align.alignment.lexicon import chinese_lemmas, headwords_in
 from align.context import PairContext
 from align.extract.entities import Entity, extract_entities
 from align.lang.cedict import common_lemmas, transliteration_characters
@@ -270,15 +270,7 @@ def _translated(entity: Entity, ctx: PairContext, window: Span) -> Rendering | N
 
 
 def _target_lemmas(ctx: PairContext) -> frozenset[str]:
-    return ctx.memo("target-lemmas", lambda: _lemmas_of(ctx.target))
-
-
-@lru_cache(maxsize=256)
-def _lemmas_of(text: str) -> frozenset[str]:
-    from align.lang.cedict import chinese_to_english
-
-    index = chinese_to_english()
-    return frozenset(w for _, _, head in headwords_in(text) for w in index[head].split())
+    return ctx.memo("target-lemmas", lambda: chinese_lemmas(ctx.target))
 
 
 _NAME_RUN = re.compile(f"[{HAN_CLASS}]+(?:·[{HAN_CLASS}]+)+")
@@ -367,3 +359,28 @@ def name_forms(ctx: PairContext) -> tuple[tuple[str, str, Span], ...]:
         elif found.how in ("dictionary", "transliteration"):
             forms.append((entity.key, found.form(ctx.target), found.target_span))
     return tuple(forms)
+
+
+def locate_name(words: list[str], target: str) -> Span | None:
+    """Where a name written as ``words`` appears in ``target``: its words kept in Latin script,
+    a known Chinese rendering, or a transliteration; the span covers all parts found."""
+    simplified = to_simplified(target)
+    spans = []
+    for word in words:
+        clean = word.rstrip(".,")
+        found = re.search(rf"(?<![A-Za-z]){re.escape(clean)}(?![A-Za-z])", target)
+        if found:
+            spans.append(Span(found.start(), found.end()))
+            continue
+        for head in known_renderings(clean.lower()):
+            start = simplified.find(head)
+            if start >= 0:
+                spans.append(Span(start, start + len(head)))
+                break
+        else:
+            match = best_transliteration(clean, target, strict=True)
+            if match:
+                spans.append(match[1])
+    if not spans:
+        return None
+    return Span(min(s.start for s in spans), max(s.end for s in spans))

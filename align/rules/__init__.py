@@ -1,6 +1,6 @@
 """Importing this package registers every rule (see ``align.rules.base``)."""
 
-from align.rules import completeness, entities, language, numbers, tool
+from align.rules import completeness, entities, language, meaning, numbers, punctuation, tool
 from align.rules.base import REGISTRY, Hit, Rule, rule, select_rules
 
 __all__ = [
@@ -10,7 +10,9 @@ __all__ = [
     "completeness",
     "entities",
     "language",
+    "meaning",
     "numbers",
+    "punctuation",
     "rule",
     "select_rules",
     "tool",

@@ -11,6 +11,7 @@ import inspect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from align.models import Severity, Span
 
@@ -49,8 +50,10 @@ class Rule:
     internal: bool = False
     # Off unless selected by its full code (``--select A003``): useful, but too noisy for ALL.
     opt_in: bool = False
-    # Runs over a document's results in order (``check(state, result)``), not on one pair.
+    # Runs over a document's results in order (``check(state, result, collected)``), not on
+    # one pair; ``collect(ctx)`` gathers, in the worker, what it needs from each pair.
     document: bool = False
+    collect: Callable[..., Any] | None = None
 
     @property
     def family(self) -> str:
@@ -81,6 +84,7 @@ def rule(
     internal: bool = False,
     opt_in: bool = False,
     document: bool = False,
+    collect: Callable[..., Any] | None = None,
 ) -> Callable[[Callable[..., Iterable[Hit]]], Rule]:
     """Register a rule; the docstring must carry the four sections of ``DOC_SECTIONS``."""
 
@@ -96,7 +100,7 @@ def rule(
         if missing:
             raise ValueError(f"{code} docstring lacks: {', '.join(missing)}")
         registered = Rule(
-            code, name, severity, func, inspect.cleandoc(doc), internal, opt_in, document
+            code, name, severity, func, inspect.cleandoc(doc), internal, opt_in, document, collect
         )
         REGISTRY[code] = registered
         return registered

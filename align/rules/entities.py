@@ -9,6 +9,7 @@ from typing import Any
 from align.alignment.lexicon import headwords_in
 from align.checks.entities import (
     aligned_target,
+    name_forms,
     name_runs,
     renderings,
     source_entities,
@@ -245,8 +246,10 @@ def glossary_violation(ctx: PairContext) -> Iterator[Hit]:
             )
 
 
-@rule("E106", "inconsistent-rendering", Severity.WARNING, document=True)
-def inconsistent_rendering(seen: dict[str, Any], result: PairResult) -> Iterator[Hit]:
+@rule("E106", "inconsistent-rendering", Severity.WARNING, document=True, collect=name_forms)
+def inconsistent_rendering(
+    seen: dict[str, Any], result: PairResult, names: tuple[tuple[str, str, Span], ...] | None
+) -> Iterator[Hit]:
     """One name is rendered in different ways across a document.
 
     What it checks: every rendering of each name (kept in English, a CC-CEDICT translation, a
@@ -259,7 +262,7 @@ def inconsistent_rendering(seen: dict[str, Any], result: PairResult) -> Iterator
     Passes: the same rendering every time; names only ever kept in English.
     """
     line = result.pair.target.lines[0] if result.pair.target else 0
-    for key, form, span in result.names:
+    for key, form, span in names or ():
         # form → (how it was first written, its lines)
         forms: dict[str, tuple[str, list[int]]] = seen.setdefault(key, {})
         # 武汉 and 武汉市 (Wuhan, Wuhan city) are one rendering.

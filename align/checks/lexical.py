@@ -1,0 +1,72 @@
+"""Lexical coverage: how much of an English sentence the dictionary finds in its translation."""
+
+from __future__ import annotations
+
+import re
+
+from align.alignment.lexicon import chinese_lemmas, gloss_vocabulary, headwords_in
+from align.context import PairContext
+from align.lang.cedict import chinese_to_english
+from align.lang.en import STOPWORDS, content_lemmas, lemma
+from align.models import SentenceLink, Span
+
+
+def coverage(english: str, chinese: str) -> tuple[float, int]:
+    """(share of the English content words CC-CEDICT knows that it finds translated in the
+    Chinese, how many such words there are); words the Chinese keeps in Latin script do not
+    count."""
+    known = gloss_vocabulary()
+    # Words kept in Latin script in the Chinese (names, products) are not translated at all.
+    kept = {lemma(w) for w in _LATIN.findall(chinese)}
+    words = [w for w in content_lemmas(english) if w in known and w not in kept]
+    if not words:
+        return 1.0, 0
+    glossed = chinese_lemmas(chinese)
+    return sum(w in glossed for w in words) / len(words), len(words)
+
+
+_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_SHORT = 12  # words: a short sentence aligned one to one says clearly what renders what
+
+
+def _single(link: SentenceLink, ctx: PairContext) -> bool:
+    """The link pairs one English sentence of at most ``_SHORT`` words with one Chinese one."""
+    english = [s for s in ctx.source_sentences if link.source.start <= s.start < link.source.end]
+    chinese = [s for s in ctx.target_sentences if link.target.start <= s.start < link.target.end]
+    return (
+        len(english) == 1
+        and len(chinese) == 1
+        and len(english[0].slice(ctx.source).split()) <= _SHORT
+    )
+
+
+def word_senses(
+    ctx: PairContext,
+) -> tuple[tuple[str, str, tuple[str, ...], Span, Span, bool], ...]:
+    """For each English content word of an aligned sentence: (lemma, word as written, the
+    Chinese words of the aligned sentence whose CC-CEDICT glosses carry it, source span,
+    target sentence span, whether the sentence is short and aligned one to one, so that its
+    absence of a rendering means something). Words of two characters or more are preferred."""
+    index = chinese_to_english()
+    known = gloss_vocabulary()
+    found = []
+    for link in ctx.sentence_links:
+        english = link.source.slice(ctx.source)
+        heads = [head for _, _, head in headwords_in(link.target.slice(ctx.target))]
+        single = _single(link, ctx)
+        for match in _WORD.finditer(english):
+            word = match.group()
+            if word.lower() in STOPWORDS or not word.islower():
+                continue
+            key = lemma(word)
+            if key not in known:
+                continue
+            carriers = [h for h in heads if key in index[h].split()]
+            longer = [h for h in carriers if len(h) > 1]
+            start = link.source.start + match.start()
+            found.append(
+                (key, word, tuple(dict.fromkeys(longer or carriers)),
+                 Span(start, start + len(word)), link.target, single)
+            )  # fmt: skip
+    return tuple(found)

@@ -1,0 +1,210 @@
+"""M rules: signs that the meaning went wrong though the words are all there."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from align.checks.entities import aligned_target, locate_name, renderings
+from align.checks.idioms import find_idioms, literal_renderings
+from align.checks.lexical import coverage, word_senses
+from align.checks.script import HANT, script_marks
+from align.context import PairContext
+from align.lang.script import HAN_CLASS
+from align.lang.zh import to_simplified, to_traditional
+from align.models import PairResult, Severity, Span
+from align.rules.base import Hit, rule
+
+
+@rule("M101", "literal-idiom", Severity.WARNING)
+def literal_idiom(ctx: PairContext) -> Iterator[Hit]:
+    """An English idiom translated word for word.
+
+    What it checks: the English has a phrase of ``align/data/idioms.tsv`` (about 230 idioms
+    and meeting phrases: the floor is yours, give some color, under the gun, move the needle,
+    ballpark …, plus the files of the ``idioms`` setting) and the aligned Chinese sentence
+    has one of the literal renderings listed for it.
+    Why it matters: the reader gets "the floor belongs to you" or "give us some colours";
+    the sentence is grammatical, so nobody notices without the English.
+    Example: ``The floor is yours.`` → ``地板是你的了。``
+    Passes: ``The floor is yours.`` → ``請發言。``; ``the floor`` in a building → ``地板``.
+    """
+    if not ctx.target.strip():
+        return
+    reported = set()
+    for match in find_idioms(ctx.source, ctx.settings.idioms):
+        window = aligned_target(ctx, match.span)
+        for span in literal_renderings(match, ctx.target, window):
+            if match.idiom.phrase in reported:
+                break  # "The floor is yours, Rob. The floor is yours.": once is enough
+            reported.add(match.idiom.phrase)
+            yield Hit(
+                f'"{match.idiom.phrase}" rendered literally as {span.slice(ctx.target)} '
+                f"(it means: {match.idiom.meaning})",
+                source_span=match.span,
+                target_span=span,
+            )
+            break
+
+
+_NAMED = ("verbatim", "dictionary", "transliteration")
+# A sentence of a few Han characters and a full stop, nothing else.
+_FRAGMENT = re.compile(f"^[{HAN_CLASS}]{{1,4}}[。；;.]$")
+_SHORT_ENGLISH = 4  # words
+
+
+@rule("M102", "stray-fragment", Severity.WARNING)
+def stray_fragment(ctx: PairContext) -> Iterator[Hit]:
+    """A lone word or clause between full stops, with no counterpart in the English.
+
+    What it checks: a Chinese "sentence" of one to four Han characters ending in a full stop
+    (not a question or exclamation, not a name of the source) in a pair whose English has no
+    sentence that short.
+    Why it matters: a fragment like ``襯套。`` ("bushing.") or ``最近收購。`` is garbage from
+    a mis-segmented source; it reads as a typo at best.
+    Example: ``… the late President George H.W. Bush. We honor …`` →
+    ``…布希的這一天。襯套。我們…``
+    Passes: ``Thank you.`` → ``謝謝。``; ``Todd?`` → ``托德?``
+    """
+    if not ctx.source.strip() or not ctx.target.strip():
+        return
+    english_short = sum(
+        len(s.slice(ctx.source).split()) <= _SHORT_ENGLISH for s in ctx.source_sentences
+    )
+    fragments = [s for s in ctx.target_sentences if _FRAGMENT.match(s.slice(ctx.target).strip())]
+    if len(fragments) <= english_short:
+        return
+    named = [r.target_span for r in renderings(ctx) if r.target_span and r.how in _NAMED]
+    for span in fragments:
+        if any(n.start < span.end and span.start < n.end for n in named):
+            continue
+        yield Hit(
+            f"stray fragment {span.slice(ctx.target).strip()} with no counterpart in the English",
+            target_span=span,
+        )
+
+
+_CONJUNCTIONS = re.compile("[和與与及跟]")
+_NAME = r"[A-Z][\w'’.-]*"
+# "Shaul Eyal with Oppenheimer", "Gray Powell of Deutsche Bank": a two- or three-word name,
+# the relation word, and the firm's capitalised words.
+_INTRODUCTION = re.compile(
+    rf"\b(?P<person>{_NAME}(?: {_NAME}){{1,2}}),? (?P<relation>with|from|of|at) "
+    rf"(?P<firm>{_NAME}(?: (?:&|{_NAME}))*)"
+)
+_MAX_GAP = 12
+
+
+@rule("M103", "affiliation-as-conjunction", Severity.WARNING)
+def affiliation_as_conjunction(ctx: PairContext) -> Iterator[Hit]:
+    """``NAME with FIRM`` rendered as ``NAME and FIRM``: one analyst becomes two speakers.
+
+    What it checks: a person's name followed by ``with``, ``from``, ``of`` or ``at`` and an
+    organisation (the way transcripts introduce analysts) whose two renderings in the
+    Chinese (kept in English, translated or transliterated) are joined by 和, 與, 及 or 跟
+    rather than by 的 or a word for "from".
+    Why it matters: the reader sees two people (Shaul Eyal and Oppenheimer) where there is
+    one analyst and the bank he works for.
+    Example: ``Shaul Eyal with Oppenheimer`` → ``Shaul Eyal 和 Oppenheimer``
+    Passes: ``Shaul Eyal with Oppenheimer`` → ``Oppenheimer 的 Shaul Eyal``
+    """
+    if not ctx.target.strip():
+        return
+    for match in _INTRODUCTION.finditer(ctx.source):
+        firm_name = match.group("firm").rstrip(".")  # "… with Needham."
+        person = locate_name(match.group("person").split(), ctx.target)
+        firm = locate_name(firm_name.split(), ctx.target)
+        if person is None or firm is None:
+            continue
+        left, right = sorted((person, firm), key=lambda s: s.start)
+        gap = ctx.target[left.end : right.start]
+        conjunction = _CONJUNCTIONS.search(gap)
+        if conjunction and len(gap) <= _MAX_GAP and "的" not in gap:
+            yield Hit(
+                f'"{match.group("relation")}" rendered as "{conjunction.group()}" (and): '
+                f"{match.group('person')} and {firm_name} read as two people",
+                source_span=Span(match.start(), match.end()),
+                target_span=Span(left.start, right.end),
+            )
+
+
+# A long sentence whose words mostly have no dictionary counterpart in its translation.
+_LONG = 10  # content words the dictionary knows
+_LOW = 0.15
+
+
+@rule("M105", "low-lexical-coverage", Severity.INFO)
+def low_lexical_coverage(ctx: PairContext) -> Iterator[Hit]:
+    """A long sentence whose words mostly have no dictionary counterpart in its translation.
+
+    What it checks: for each aligned sentence with ten or more content words the dictionary
+    knows (not counting words kept in Latin script), the share that CC-CEDICT translates into
+    a word of the aligned Chinese; below 15% the sentence is reported (info).
+    Why it matters: a translation that shares almost no vocabulary with its source is often a
+    different sentence (misalignment), a hallucination or a paraphrase worth a look.
+    Example: a sentence about revenue paired with a sentence about customers.
+    Passes: ordinary translations (the sample's median coverage is about 60%).
+    """
+    for link in ctx.sentence_links:
+        share, words = coverage(link.source.slice(ctx.source), link.target.slice(ctx.target))
+        if words >= _LONG and share < _LOW:
+            yield Hit(
+                f"only {share:.0%} of {words} English content words have a dictionary "
+                "counterpart in the translation",
+                source_span=link.source,
+                target_span=link.target,
+            )
+
+
+# A rendering is the document's usual one when it carried the word this often before.
+_USUAL_COUNT = 3
+_USUAL_SHARE = 0.75
+# Verb forms are paraphrased too freely (working → 努力) to judge their renderings.
+_VERB_FORM = re.compile(r"(?:ing|ed)$")
+
+
+@rule("M104", "sense-inconsistency", Severity.WARNING, document=True, collect=word_senses)
+def sense_inconsistency(
+    seen: dict[tuple[str, str], Counter[str]],
+    result: PairResult,
+    senses: tuple[tuple[str, str, tuple[str, ...], Span, Span, bool], ...] | None,
+) -> Iterator[Hit]:
+    """A word the document translates one way is, here, rendered by nothing that means it.
+
+    What it checks: for every English content word, which words of the aligned Chinese
+    sentence carry its sense by CC-CEDICT. When the same word (as written: ``deals``, not
+    ``deal with``) was carried by one rendering at least three times before, in three cases
+    out of four or more, and here nothing in the aligned sentence carries it at all, the
+    pair is reported with the usual rendering and where it was used.
+    Why it matters: "deals" rendered 交易 throughout and then 優惠 ("discounts") once is a
+    sense error the reader cannot detect; the rest of the document shows what was meant.
+    Example: ``There are a lot of deals.`` → ``有很多優惠。`` after three ``deals`` → ``交易``
+    Passes: the usual rendering, or any word CC-CEDICT glosses with the English word.
+    """
+    reported = set()
+    for key, word, carriers, span, sentence, single in senses or ():
+        history = seen.setdefault((key, word.lower()), Counter())
+        usual, count = history.most_common(1)[0] if history else ("", 0)
+        total = sum(history.values())
+        # Judged only in a short sentence aligned one to one, against a usual rendering
+        # that is a word (one character glosses too much).
+        usual_word = single and len(usual) > 1 and not _VERB_FORM.search(word)
+        enough = count >= _USUAL_COUNT and count >= _USUAL_SHARE * total
+        shown = sentence.slice(result.pair.target_text)
+        # A character of the usual rendering here (季 of 季度 in 本季, 身 of 身份 in 身分)
+        # is the same word in another form.
+        shares = any(char in to_simplified(shown) for char in usual)
+        if usual_word and not carriers and enough and not shares and word not in reported:
+            reported.add(word)
+            shown = shown.strip() if len(shown.strip()) <= 30 else shown.strip()[:29] + "…"
+            if script_marks(result.pair.target_text).script == HANT:
+                usual = to_traditional(usual)
+            yield Hit(
+                f"{word} is {usual} in {count} earlier places, but nothing in “{shown}” "
+                f"means {word}",
+                source_span=span,
+                target_span=sentence,
+            )
+        for head in carriers[:1]:
+            history[head] += 1
