@@ -50,7 +50,9 @@ def literal_idiom(ctx: PairContext) -> Iterator[Hit]:
 
 _NAMED = ("verbatim", "dictionary", "transliteration")
 # A sentence of a few Han characters and a full stop, nothing else.
-_FRAGMENT = re.compile(f"^[{HAN_CLASS}]{{1,4}}[。；;.]$")
+_FRAGMENT = re.compile(f"^[{HAN_CLASS}]{{1,4}}[。.]$")
+# What may come before a fragment: a full stop. After ； or : it is an item of a list.
+_LIST_BEFORE = re.compile(r"[；;:：、，,]\s*$")
 _SHORT_ENGLISH = 4  # words
 
 
@@ -58,9 +60,9 @@ _SHORT_ENGLISH = 4  # words
 def stray_fragment(ctx: PairContext) -> Iterator[Hit]:
     """A lone word or clause between full stops, with no counterpart in the English.
 
-    What it checks: a Chinese "sentence" of one to four Han characters ending in a full stop
-    (not a question or exclamation, not a name of the source) in a pair whose English has no
-    sentence that short.
+    What it checks: a Chinese "sentence" of one to four Han characters after a full stop and
+    ending in one (not a question or exclamation, not the last item of a list, not a name of
+    the source) in a pair whose English has no sentence that short.
     Why it matters: a fragment like ``襯套。`` ("bushing.") or ``最近收購。`` is garbage from
     a mis-segmented source; it reads as a typo at best.
     Example: ``… the late President George H.W. Bush. We honor …`` →
@@ -72,7 +74,12 @@ def stray_fragment(ctx: PairContext) -> Iterator[Hit]:
     english_short = sum(
         len(s.slice(ctx.source).split()) <= _SHORT_ENGLISH for s in ctx.source_sentences
     )
-    fragments = [s for s in ctx.target_sentences if _FRAGMENT.match(s.slice(ctx.target).strip())]
+    fragments = [
+        s
+        for s in ctx.target_sentences
+        if _FRAGMENT.match(s.slice(ctx.target).strip())
+        and not _LIST_BEFORE.search(ctx.target[: s.start])
+    ]
     if len(fragments) <= english_short:
         return
     named = [r.target_span for r in renderings(ctx) if r.target_span and r.how in _NAMED]
