@@ -63,9 +63,7 @@ def main() -> None:
         ("all rules", Settings()),
     ):
         found = check(records, settings)
-        flagged = [
-            any(f.severity >= Severity.WARNING for f in found[r["id"]]) for r in records
-        ]
+        flagged = [any(f.severity >= Severity.WARNING for f in found[r["id"]]) for r in records]
         print(f"{label:28} warning+: {scores(flagged, gold, clean)}")
         codes = Counter(f.code for r in records for f in found[r["id"]] if f.code[0] == "M")
     print("M findings by code: " + ", ".join(f"{c} {n}" for c, n in sorted(codes.items())))
