@@ -39,7 +39,7 @@ PAIR_FORMATS = ("tsv", "json", "tmx", "beads")
 
 def _parser() -> argparse.ArgumentParser:
     from align.formats import FORMATS
-    from align.report import WRITERS
+    from align.report import FORMATS as OUTPUTS
 
     parser = argparse.ArgumentParser(
         prog="align", description="Check Chinese machine translations of English text."
@@ -49,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check files and print findings")
     _add_input_options(check)
-    check.add_argument("--format", choices=sorted(WRITERS), default="text", help="output format")
+    check.add_argument("--format", choices=sorted(OUTPUTS), default="text", help="output format")
     check.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails (error)")
     check.add_argument(
@@ -266,7 +266,7 @@ def _existing_store(path: str) -> Any:
 
 def _check(args: argparse.Namespace) -> int:
     from align.engine import fails
-    from align.report import WRITERS, ReportContext
+    from align.report import ReportContext, writer
     from align.review.baseline import Baseline
 
     checker, documents, settings = _run(args)
@@ -290,7 +290,7 @@ def _check(args: argparse.Namespace) -> int:
             context.summary.stale_baseline = baseline.stale()
 
     with _output(args.output) as out:
-        WRITERS[args.format](out, results(), context)
+        writer(args.format)(out, results(), context)
     return EXIT_FINDINGS if failing else EXIT_OK
 
 

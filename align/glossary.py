@@ -20,10 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from lxml import etree
-
 from align.errors import InputError
-from align.formats.xml import refuse_hostile
 from align.lang.zh import to_simplified
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -129,10 +126,16 @@ def _read_csv(path: str) -> tuple[Term, ...]:
 
 
 def _local(tag: object) -> str:
+    from lxml import etree
+
     return etree.QName(tag).localname if isinstance(tag, str) else ""
 
 
 def _read_tbx(path: str) -> tuple[Term, ...]:
+    from lxml import etree  # deferred: only TBX glossaries need it
+
+    from align.formats.xml import refuse_hostile
+
     refuse_hostile(path)
     parser = etree.XMLParser(
         resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False

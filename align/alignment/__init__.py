@@ -21,8 +21,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from align.alignment.beads import PRIOR, Bead, BeadCosts, banded_alignment
+from align.alignment.model import PRIOR, Bead
 from align.lengths import VARIANCE, chinese_length, english_length
 
 __all__ = ["AlignerSettings", "Bead", "align_lengths", "align_sentences"]
@@ -60,6 +61,7 @@ def _align(
     settings: AlignerSettings,
 ) -> list[Bead]:  # fmt: skip
     from align.alignment.anchors import anchor_centres
+    from align.alignment.beads import BeadCosts  # NumPy: only whole documents need it
 
     n, m = len(src_len), len(tgt_len)
     if n == 0 or m == 0:
@@ -75,8 +77,10 @@ def _align(
 
 def _banded(
     src_len: list[float], tgt_len: list[float], src_masks: list[int], tgt_masks: list[int],
-    centres: list[int], width: int, costs: BeadCosts,
+    centres: list[int], width: int, costs: Any,
 ) -> list[Bead]:  # fmt: skip
+    from align.alignment.beads import banded_alignment
+
     n, m = len(src_len), len(tgt_len)
     while True:
         try:

@@ -15,16 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-Bead = tuple[tuple[int, ...], tuple[int, ...]]
+from align.alignment.model import DOCUMENT_PRIOR, PRIOR, Bead
 
-# Gale & Church's bead probabilities (their 1-3/3-1 share split with 2-2).
-PRIOR = {
-    (1, 1): 0.89, (2, 1): 0.0445, (1, 2): 0.0445, (2, 2): 0.011, (1, 3): 0.004, (3, 1): 0.004,
-    (1, 0): 0.005, (0, 1): 0.005,
-}  # fmt: skip
-# Whole documents: lines are dropped and added about as often as they are merged (measured on
-# bench/bible with `tests/bench/bible_align.py`: 0.03 helps both human and machine translation).
-DOCUMENT_PRIOR = {**PRIOR, (1, 0): 0.03, (0, 1): 0.03}
 PAIR_SHAPES = [shape for shape in PRIOR if shape[0] and shape[1]]
 _PAD = 3
 # A sentence merged into a bead must share at least this share of the words with the other side.

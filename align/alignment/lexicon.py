@@ -11,14 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from align.lang.cedict import MAX_HEADWORD, chinese_to_english
+from align.lang.cedict import MAX_HEADWORD, chinese_to_english, headword_prefixes, vocabulary
 from align.lang.en import content_lemmas
 from align.lang.zh import to_simplified
 
 
-@lru_cache(maxsize=1)
 def gloss_vocabulary() -> frozenset[str]:
-    return frozenset(w for lemmas in chinese_to_english().values() for w in lemmas.split())
+    return vocabulary()
 
 
 def english_masks(sentences: Sequence[str], vocab: dict[str, int]) -> list[int]:
@@ -34,16 +33,10 @@ def english_masks(sentences: Sequence[str], vocab: dict[str, int]) -> list[int]:
     return masks
 
 
-@lru_cache(maxsize=1)
-def _headword_prefixes() -> frozenset[str]:
-    """Every proper prefix of a headword: a scan stops as soon as no headword can follow."""
-    return frozenset(head[:k] for head in chinese_to_english() for k in range(1, len(head)))
-
-
 def headwords_in(text: str) -> list[tuple[int, int, str]]:
     """Every dictionary headword in a Chinese text as (start, end, Simplified headword)."""
     index = chinese_to_english()
-    prefixes = _headword_prefixes()
+    prefixes = headword_prefixes()
     simplified = to_simplified(text)
     found = []
     for start in range(len(simplified)):

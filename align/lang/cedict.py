@@ -19,7 +19,7 @@ from pathlib import Path
 
 from align.lang.en import STOPWORDS, lemma
 
-INDEX_VERSION = "10"
+INDEX_VERSION = "11"
 MAX_HEADWORD = 6
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/$")
 _SKIP_GLOSS = re.compile(
@@ -159,6 +159,8 @@ def _build() -> dict[str, object]:
         "pure_variants": {c: "".join(sorted(v)) for c, v in char_variants.items()},
         "traditional_only": "".join(sorted(traditional_chars - simplified_chars)),
         "simplified_only": "".join(sorted(simplified_chars - traditional_chars)),
+        "vocabulary": " ".join(sorted({w for ls in every.values() for w in ls})),
+        "prefixes": "\n".join(sorted({h[:k] for h in every for k in range(1, len(h))})),
         "common_vocabulary": " ".join(sorted({w for ls in common.values() for w in ls})),
         "pinyin": _pinyin_table({c for head in every for c in head}),
     }
@@ -254,6 +256,18 @@ def script_only_characters() -> tuple[frozenset[str], frozenset[str]]:
     """(characters only Traditional headwords use, characters only Simplified ones use)."""
     index = _index()
     return frozenset(index["traditional_only"]), frozenset(index["simplified_only"])  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> frozenset[str]:
+    """Every gloss lemma: the English words the dictionary can translate."""
+    return frozenset(_index()["vocabulary"].split())  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=1)
+def headword_prefixes() -> frozenset[str]:
+    """Every proper prefix of a headword: a scan stops as soon as no headword can follow."""
+    return frozenset(_index()["prefixes"].split("\n"))  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,10 @@ def to_traditional(text: str) -> str:
 
 
 def detect_variant(text: str) -> str:
-    """``zh-Hant`` or ``zh-Hans``: which conversion changes more characters tells the script."""
-    to_s = sum(a != b for a, b in zip(text, to_simplified(text), strict=True))
-    to_t = sum(a != b for a, b in zip(text, to_traditional(text), strict=True))
-    return "zh-Hant" if to_s > to_t else "zh-Hans"
+    """``zh-Hant`` or ``zh-Hans``: more characters only Traditional writing uses, or fewer."""
+    from align.lang.cedict import script_only_characters
+
+    traditional, simplified = script_only_characters()
+    to_t = sum(c in traditional for c in text)
+    to_s = sum(c in simplified for c in text)
+    return "zh-Hant" if to_t > to_s else "zh-Hans"

@@ -1,25 +1,34 @@
-"""Output writers. Each takes ``(out, results, context)`` and streams the results it is given."""
+"""Output writers. Each takes ``(out, results, context)`` and streams the results it is given.
+
+Writers are imported when asked for: the CI formats need lxml, and a plain ``align check``
+should not pay for loading it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from importlib import import_module
 from typing import TextIO
 
 from align.models import PairResult
-from align.report.ci import write_github, write_junit, write_sarif
 from align.report.context import ReportContext
-from align.report.json import write_json, write_jsonl
-from align.report.text import write_text
 
-__all__ = ["WRITERS", "ReportContext", "Writer"]
+__all__ = ["FORMATS", "ReportContext", "Writer", "writer"]
 
 Writer = Callable[[TextIO, Iterable[PairResult], ReportContext], None]
 
-WRITERS: dict[str, Writer] = {
-    "text": write_text,
-    "json": write_json,
-    "jsonl": write_jsonl,
-    "junit": write_junit,
-    "github": write_github,
-    "sarif": write_sarif,
+# format → (module, function)
+_WRITERS = {
+    "text": ("align.report.text", "write_text"),
+    "json": ("align.report.json", "write_json"),
+    "jsonl": ("align.report.json", "write_jsonl"),
+    "junit": ("align.report.ci", "write_junit"),
+    "github": ("align.report.ci", "write_github"),
+    "sarif": ("align.report.ci", "write_sarif"),
 }
+FORMATS = tuple(_WRITERS)
+
+
+def writer(name: str) -> Writer:
+    module, function = _WRITERS[name]
+    return getattr(import_module(module), function)  # type: ignore[no-any-return]
