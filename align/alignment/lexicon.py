@@ -33,7 +33,8 @@ def english_masks(sentences: Sequence[str], vocab: dict[str, int]) -> list[int]:
     return masks
 
 
-def headwords_in(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=4096)
+def headwords_in(text: str) -> tuple[tuple[int, int, str], ...]:
     """Every dictionary headword in a Chinese text as (start, end, Simplified headword)."""
     index = chinese_to_english()
     prefixes = headword_prefixes()
@@ -46,7 +47,7 @@ def headwords_in(text: str) -> list[tuple[int, int, str]]:
                 found.append((start, end, word))
             if word not in prefixes:
                 break
-    return found
+    return tuple(found)
 
 
 def chinese_masks(sentences: Sequence[str], vocab: dict[str, int]) -> list[int]:
@@ -70,8 +71,13 @@ def chinese_masks(sentences: Sequence[str], vocab: dict[str, int]) -> list[int]:
     return masks
 
 
+@lru_cache(maxsize=1 << 16)
+def glosses(headword: str) -> frozenset[str]:
+    """The English gloss lemmas of one Simplified headword."""
+    return frozenset(chinese_to_english().get(headword, "").split())
+
+
 @lru_cache(maxsize=1024)
 def chinese_lemmas(text: str) -> frozenset[str]:
     """Every English gloss lemma of every dictionary word in a Chinese text."""
-    index = chinese_to_english()
-    return frozenset(w for _, _, head in headwords_in(text) for w in index[head].split())
+    return frozenset().union(*(glosses(head) for _, _, head in headwords_in(text)))

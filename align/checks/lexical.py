@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from align.alignment.lexicon import chinese_lemmas, gloss_vocabulary, headwords_in
+from align.alignment.lexicon import chinese_lemmas, gloss_vocabulary, glosses, headwords_in
 from align.context import PairContext
-from align.lang.cedict import chinese_to_english
 from align.lang.en import STOPWORDS, content_lemmas, lemma
 from align.models import SentenceLink, Span
 
@@ -48,12 +47,14 @@ def word_senses(
     Chinese words of the aligned sentence whose CC-CEDICT glosses carry it, source span,
     target sentence span, whether the sentence is short and aligned one to one, so that its
     absence of a rendering means something). Words of two characters or more are preferred."""
-    index = chinese_to_english()
     known = gloss_vocabulary()
     found = []
     for link in ctx.sentence_links:
         english = link.source.slice(ctx.source)
-        heads = [head for _, _, head in headwords_in(link.target.slice(ctx.target))]
+        carried_by: dict[str, list[str]] = {}  # lemma → the headwords glossing it
+        for _, _, head in headwords_in(link.target.slice(ctx.target)):
+            for gloss in glosses(head):
+                carried_by.setdefault(gloss, []).append(head)
         single = _single(link, ctx)
         for match in _WORD.finditer(english):
             word = match.group()
@@ -62,7 +63,7 @@ def word_senses(
             key = lemma(word)
             if key not in known:
                 continue
-            carriers = [h for h in heads if key in index[h].split()]
+            carriers = carried_by.get(key, [])
             longer = [h for h in carriers if len(h) > 1]
             start = link.source.start + match.start()
             found.append(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _STOPWORD_TEXT = """
     a about above after again against all am an and any are as at be because been before being
@@ -97,6 +98,7 @@ _IRREGULAR = {
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
+@lru_cache(maxsize=1 << 16)
 def lemma(word: str) -> str:
     """Strip common inflections so ``created``, ``creates``, ``create`` share one key.
 

@@ -15,6 +15,8 @@ def converter(config: str):  # type: ignore[no-untyped-def]
     return opencc.OpenCC(config)
 
 
+# Rules ask for the same pair's views many times: a small cache saves most conversions.
+@lru_cache(maxsize=4096)
 def to_simplified(text: str) -> str:
     """Traditional→Simplified, character for character so offsets still map back."""
     converted = converter("t2s").convert(text)
@@ -23,6 +25,7 @@ def to_simplified(text: str) -> str:
     return converted if len(converted) == len(text) else text
 
 
+@lru_cache(maxsize=4096)
 def to_traditional(text: str) -> str:
     converted = converter("s2t").convert(text)
     return converted if len(converted) == len(text) else text

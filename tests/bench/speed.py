@@ -1,0 +1,73 @@
+"""Throughput, start-up and memory of `align check`; prints figures (not a test).
+
+    python tests/bench/speed.py [--copies 100] [--jobs 1 2]
+
+1. The sample transcript replicated ``--copies`` times with every digit varied (so no cache
+   helps with repeated text: each copy's numbers differ), written to a temporary interleaved
+   file and checked with ``align check --format jsonl`` for each ``--jobs``: pairs per second
+   and peak RSS of the process tree.
+2. Start-up: `align check` on a two-line file, best of five.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.paths import SAMPLE
+
+
+def varied_copies(copies: int, seed: int = 0) -> str:
+    """The sample's lines ``copies`` times; in each copy every digit is replaced by a random one,
+    the same way on both sides of a pair so its numbers still match."""
+    rng = random.Random(seed)
+    lines = SAMPLE.read_text("utf-8").splitlines()
+    header, body = lines[:1], lines[1:]
+    out = list(header)
+    for _ in range(copies):
+        table = str.maketrans("0123456789", "".join(rng.sample("0123456789", 10)))
+        out += [re.sub(r"\d", lambda m: m.group().translate(table), line) for line in body]
+    return "\n".join(out) + "\n"
+
+
+def run(args: list[str]) -> tuple[float, float]:
+    """Wall time, and peak RSS (MB) of the children (the CLI and its workers)."""
+    started = time.perf_counter()
+    subprocess.run(args, stdout=subprocess.DEVNULL, check=False)
+    elapsed = time.perf_counter() - started
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, peak_kb / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--copies", type=int, default=100)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    align = str(Path(sys.executable).with_name("align"))
+    with tempfile.TemporaryDirectory() as folder:
+        big = Path(folder) / "big.txt"
+        big.write_text(varied_copies(args.copies), "utf-8")
+        pairs = 152 * args.copies
+        for jobs in args.jobs:
+            cmd = [align, "check", str(big), "--format", "jsonl", "--jobs", str(jobs)]
+            elapsed, peak = run(cmd)
+            print(f"{pairs} pairs, --jobs {jobs}: {elapsed:.1f} s, {pairs / elapsed:.0f} pairs/s "
+                  f"(peak RSS of one process so far {peak:.0f} MB)")  # fmt: skip
+        two = Path(folder) / "two.txt"
+        two.write_text("Revenue grew 58%.\n營收成長 58%。\n", "utf-8")
+        best = min(run([align, "check", str(two)])[0] for _ in range(5))
+        print(f"start-up: align check on a two-line file in {best:.2f} s (best of 5)")
+
+
+if __name__ == "__main__":
+    main()
