@@ -38,6 +38,8 @@ class Settings:
     glossary: tuple[str, ...] = ()
     # The declared target locale (zh-TW, zh-CN, zh-HK …); None: judged from the document.
     target_locale: str | None = None
+    # A pair longer than this (both sides, in characters) is reported (X003), not checked.
+    max_segment_chars: int = 20_000
     # More idiom files for M101, in the format of align/data/idioms.tsv.
     idioms: tuple[str, ...] = ()
 

@@ -106,6 +106,12 @@ class Checker:
         ctx = PairContext(pair, self.settings, bilingual=bilingual, target_lang=target_lang)
         findings: list[Finding] = []
         selected = self.rules if rules is None else rules
+        size = len(ctx.source) + len(ctx.target)
+        if size > self.settings.max_segment_chars and not pair.structural:
+            limit = self.settings.max_segment_chars
+            message = f"{size:,} characters: longer than max-segment-chars ({limit:,}), not checked"
+            findings.append(_finding(REGISTRY["X003"], Hit(message), ctx))
+            selected = []
         if not pair.structural:
             for rule in selected:
                 if rule.document:
@@ -118,6 +124,7 @@ class Checker:
                 findings.extend(_finding(rule, hit, ctx, self.overrides) for hit in hits)
         findings = self._apply_noqa(findings, ctx)
         both = bool(ctx.source.strip() and ctx.target.strip())
+        checked = both and not pair.structural and size <= self.settings.max_segment_chars
         z = (
             length_z(
                 ctx.source, ctx.target, self.settings.length_ratio, self.settings.length_variance
@@ -127,7 +134,7 @@ class Checker:
         )
         findings.sort(key=lambda f: (-f.severity.rank, f.code))
         collected = ()
-        if both and not pair.structural:
+        if checked:
             collected = tuple(
                 (rule.code, rule.collect(ctx))
                 for rule in selected
@@ -137,7 +144,7 @@ class Checker:
             pair=pair,
             score=pair_score(pair, findings, z, bilingual=bilingual),
             findings=tuple(findings),
-            sentences=tuple(ctx.sentence_links) if both and not pair.structural else (),
+            sentences=tuple(ctx.sentence_links) if checked else (),
             collected=collected,
         )
 

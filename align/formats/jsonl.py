@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 from align.errors import InputError
 from align.formats.base import DocumentInfo, make_pair
 from align.models import Pair
 from align.textio import iter_lines
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _text_field(record: dict[str, object], key: str, path: str, line: int) -> str:
@@ -17,6 +20,10 @@ def _text_field(record: dict[str, object], key: str, path: str, line: int) -> st
         return ""
     if not isinstance(value, str):
         raise InputError(f'"{key}" must be a string', path=path, line=line)
+    surrogate = _SURROGATE.search(value)
+    if surrogate:  # "\ud800" escapes decode to text no UTF-8 file can hold
+        code = f"\\u{ord(surrogate.group()):04x}"
+        raise InputError(f'"{key}" holds an unpaired surrogate {code}', path=path, line=line)
     return value
 
 

@@ -32,3 +32,19 @@ def unused_noqa(_ctx: object) -> Iterator[Hit]:
     Passes: ``noqa: N201`` on a row where N201 fires (the finding is silenced); bare ``noqa``.
     """
     return iter(())
+
+
+@rule("X003", "segment-too-long", Severity.WARNING, internal=True)
+def segment_too_long(_ctx: object) -> Iterator[Hit]:
+    """A pair too long to check; the engine skipped its rules.
+
+    What it checks: nothing by itself; the engine reports it when the English and Chinese of
+    one pair together exceed ``max-segment-chars`` (20,000 characters by default), as in a file
+    with no line breaks.
+    Why it matters: the checks are built for sentences and paragraphs; on a megabyte-long
+    "line" they would take minutes and say nothing useful. Split the text into lines or
+    paragraphs, or raise the limit.
+    Example: a 10 MB interleaved file whose two lines are each a whole book.
+    Passes: every pair of ordinary length.
+    """
+    return iter(())
