@@ -20,8 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from align.config import Settings
-from align.engine import Checker, DocumentPass
-from align.models import Pair, Segment, Severity
+from align.models import Severity
+from tests.bench.biomqm_findings import check
 from tests.bench.biomqm_numbers import DATA, scores
 
 
@@ -35,23 +35,9 @@ def main() -> None:
     )  # fmt: skip
     args = parser.parse_args()
     records = [json.loads(line) for line in DATA.read_text("utf-8").splitlines() if line]
-    documents: dict[tuple[str, str], list[dict]] = {}
-    for record in records:
-        documents.setdefault((record["system"], record["doc"]), []).append(record)
-    checker = Checker(Settings(select=("E", "L")))
-    found: dict[str, tuple] = {}
+    documents = {(r["system"], r["doc"]) for r in records}
     started = time.perf_counter()
-    for group in documents.values():
-        group.sort(key=lambda r: int(r["seg"]) if str(r["seg"]).isdigit() else 0)
-        passes = DocumentPass(checker, checker.rules)
-        for record in group:
-            pair = Pair(
-                record["id"],
-                Segment(record["source"], "biomqm", (1,)),
-                Segment(record["target"], "biomqm", (2,)),
-            )
-            result = passes.feed(checker.check_pair(pair, target_lang="zh-Hans"))
-            found[record["id"]] = result.findings
+    found = check(records, Settings(select=("E", "L")))
     elapsed = time.perf_counter() - started
     gold = [r["has_entity_error_strict"] for r in records]
     clean = [r["error_free"] for r in records]
