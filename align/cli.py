@@ -461,8 +461,9 @@ def _rules(args: argparse.Namespace) -> int:
         print(f"{rule.code} {rule.name} ({rule.severity.value}, {FAMILIES[rule.family]})\n")
         print(rule.doc)
         return EXIT_OK
+    width = max(len(rule.name) for rule in REGISTRY.values())
     for code, rule in sorted(REGISTRY.items()):
-        print(f"{code}  {rule.name:<24} {rule.severity.value:<8} {rule.summary}")
+        print(f"{code}  {rule.name:<{width}} {rule.severity.value:<8} {rule.summary}")
     return EXIT_OK
 
 

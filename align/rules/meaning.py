@@ -183,7 +183,7 @@ def sense_inconsistency(
     sentence carry its sense by CC-CEDICT. When the same word (as written: ``deals``, not
     ``deal with``) was carried by one rendering at least three times before, in three cases
     out of four or more, and here nothing in the aligned sentence carries it at all, the
-    pair is reported with the usual rendering and where it was used.
+    pair is reported with the usual rendering and how often it was used.
     Why it matters: "deals" rendered 交易 throughout and then 優惠 ("discounts") once is a
     sense error the reader cannot detect; the rest of the document shows what was meant.
     Example: ``There are a lot of deals.`` → ``有很多優惠。`` after three ``deals`` → ``交易``
