@@ -42,6 +42,14 @@ def _finding(
     )
 
 
+def _finding_order(finding: Finding) -> tuple[int, str, int, int, str]:
+    """Worst first, then by code and position: a total order, so that the output does not
+    depend on set iteration order (which differs between worker processes)."""
+    source = finding.source_span.start if finding.source_span else -1
+    target = finding.target_span.start if finding.target_span else -1
+    return (-finding.severity.rank, finding.code, source, target, finding.message)
+
+
 def _crash(rule: Rule, exc: Exception, ctx: PairContext) -> Finding:
     crashed = REGISTRY["X001"]
     message = f"{rule.code} {rule.name} raised {type(exc).__name__}: {exc}"
@@ -132,7 +140,7 @@ class Checker:
             if both
             else None
         )
-        findings.sort(key=lambda f: (-f.severity.rank, f.code))
+        findings.sort(key=_finding_order)
         collected = ()
         if checked:
             collected = tuple(
@@ -212,7 +220,7 @@ class DocumentPass:
         score = result.score
         for finding in added:
             score *= 1 - PENALTY[finding.severity]
-        findings = sorted([*result.findings, *added], key=lambda f: (-f.severity.rank, f.code))
+        findings = sorted([*result.findings, *added], key=_finding_order)
         return replace(result, findings=tuple(findings), score=round(score, 4))
 
 

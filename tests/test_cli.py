@@ -177,3 +177,26 @@ def test_jobs_keep_output_identical(run_cli, write):
     with pytest.raises(SystemExit) as exited:  # argparse: a usage error, exit 2
         run_cli("check", SAMPLE, "--jobs", "0")
     assert exited.value.code == 2
+
+
+def test_output_does_not_depend_on_hash_seed(tmp_path):
+    """Worker processes have their own hash seeds: findings must not come out in set order."""
+    import os
+    import subprocess
+    import sys
+
+    data = tmp_path / "multi.tsv"
+    data.write_text(
+        "source\ttarget\nOn October 29, in Q2, revenue was $105.6 million, up 58%.\t"
+        "6 月 29 日，第三季營收為 3.056 億美元，成長 85%。\n",
+        "utf-8",
+    )
+    outputs = set()
+    for seed in range(6):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        run = subprocess.run(
+            [sys.executable, "-m", "align.cli", "check", str(data), "--format", "jsonl"],
+            capture_output=True, text=True, env=env, check=False,
+        )  # fmt: skip
+        outputs.add(run.stdout.splitlines()[0])
+    assert len(outputs) == 1
