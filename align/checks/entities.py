@@ -12,24 +12,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
 
-from align.alignment.lexicon import chinese_lemmas, headwords_in
+from align.alignment.lexicon import chinese_lemmas
+from align.checks.transliteration import (
+    best_transliteration,
+    inside,
+    transliteration_runs,
+)
 from align.context import PairContext
 from align.extract.entities import Entity, extract_entities
-from align.lang.cedict import common_lemmas, transliteration_characters
 from align.lang.en import STOPWORDS, lemma
 from align.lang.names import known_renderings
-from align.lang.phonetic import MATCH, english_key, sounds_like
-from align.lang.script import HAN_CLASS
+from align.lang.phonetic import english_key
 from align.lang.zh import to_simplified
 from align.models import Span
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.'’][A-Za-z0-9]+)*")
-_HAN_RUN = re.compile(f"[{HAN_CLASS}](?:[{HAN_CLASS}]|·)*")
 # Altered copies: at least this similar, and not merely a different word.
 _ALTERED_SIMILARITY = 0.75
-_MAX_TRANSLITERATION = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,16 +98,12 @@ def _renderings(ctx: PairContext) -> list[Rendering]:
     return found
 
 
-def _inside(span: Span, window: Span | None) -> bool:
-    return window is None or (window.start <= span.start and span.end <= window.end)
-
-
 def _verbatim(
     entity: Entity, latin: list[tuple[str, Span]], window: Span | None
 ) -> Rendering | None:
     wanted = {_singular(w) for w in entity.words if len(w) > 1}
     for token, span in latin:
-        if _inside(span, window) and _singular(token) in wanted and not _recased(token, entity):
+        if inside(span, window) and _singular(token) in wanted and not _recased(token, entity):
             return Rendering(entity, "verbatim", span)
     return None
 
@@ -154,7 +150,7 @@ def _dictionary(entity: Entity, target: str, window: Span | None) -> Rendering |
     for key in _name_keys(entity):
         for head in _heads(key):
             start = simplified.find(head, window.start if window else 0)
-            if start >= 0 and _inside(Span(start, start + len(head)), window):
+            if start >= 0 and inside(Span(start, start + len(head)), window):
                 return Rendering(entity, "dictionary", Span(start, start + len(head)))
     return None
 
@@ -202,56 +198,6 @@ def _transliteration(
     return Rendering(entity, "transliteration", Span(start, end))
 
 
-def best_transliteration(
-    word: str, target: str, window: Span | None = None, *, strict: bool = False
-) -> tuple[float, Span] | None:
-    """The run of Han characters in ``target`` that best sounds like ``word``, if it matches.
-
-    ``strict`` only considers runs made of transliteration characters (斯, 林, 克 …). A piece
-    inside an ordinary dictionary word (謝謝, the 希 of 希望) must sound exactly right
-    (羅布 for Rob)."""
-    key = english_key(word)
-    if not key:
-        return None
-    longest = min(_MAX_TRANSLITERATION, len(key) + 2)
-    shortest = 1 if len(key) == 1 else 2
-    # One consonant (Todd, Ho) is matched by too much: then only an exact, strict match counts.
-    threshold = MATCH if len(key) > 1 else 1.0
-    strict = strict or len(key) == 1
-    letters = transliteration_characters()
-    best: tuple[float, int, Span] | None = None
-    for run in _HAN_RUN.finditer(target):
-        if window and not _inside(Span(run.start(), run.end()), window):
-            continue
-        text = run.group()
-        simple = to_simplified(text)
-        explained = _explained(text)
-        for start in range(len(text)):
-            for end in range(start + shortest, min(len(text), start + longest) + 1):
-                piece = text[start:end]
-                if strict and not all(c in letters or c == "·" for c in simple[start:end]):
-                    break
-                if piece[0] == "·" or piece[-1] == "·":
-                    continue
-                score = sounds_like(word, piece)
-                if all(explained[start:end]) and score < 1.0:
-                    continue  # an ordinary word (謝謝) only counts when it sounds exactly right
-                # Best score; on a tie the longer piece (托德 rather than 托 for Todd).
-                if score >= threshold and (best is None or (score, end - start) > best[:2]):
-                    best = (score, end - start, Span(run.start() + start, run.start() + end))
-    return (best[0], best[2]) if best else None
-
-
-@lru_cache(maxsize=4096)
-def _explained(text: str) -> tuple[bool, ...]:
-    """Which characters belong to an ordinary (common-sense) dictionary word of 2+ characters."""
-    explained = [False] * len(text)
-    for start, end, head in headwords_in(text):
-        if end - start > 1 and common_lemmas(head):
-            explained[start:end] = [True] * (end - start)
-    return tuple(explained)
-
-
 def _translated(entity: Entity, ctx: PairContext, window: Span) -> Rendering | None:
     """Most of the entity's words have a dictionary counterpart in the target: its ordinary
     words (通用目錄 Universal Directory), or a name inside a gloss (跟腱 "Achilles tendon")."""
@@ -273,31 +219,9 @@ def _target_lemmas(ctx: PairContext) -> frozenset[str]:
     return ctx.memo("target-lemmas", lambda: chinese_lemmas(ctx.target))
 
 
-_NAME_RUN = re.compile(f"[{HAN_CLASS}]+(?:·[{HAN_CLASS}]+)+")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]{3,}(?![\w'’-])")
 # A common word transliterated: stricter than finding a name's own rendering.
 _COMMON_AS_NAME = 0.8
-
-
-def name_runs(target: str, window: Span) -> list[Span]:
-    """Runs written as a transliterated personal name: Han parts joined by ``·``."""
-    return [Span(m.start(), m.end()) for m in _NAME_RUN.finditer(target, window.start, window.end)]
-
-
-def transliteration_runs(text: str) -> list[Span]:
-    """Runs of two or more transliteration characters that no dictionary word explains."""
-    letters = transliteration_characters()
-    simplified = to_simplified(text)
-    explained = _explained(text)
-    runs, start = [], None
-    for i, char in enumerate(simplified + "\0"):
-        if i < len(text) and char in letters and not explained[i]:
-            start = i if start is None else start
-            continue
-        if start is not None and i - start >= 2:
-            runs.append(Span(start, i))
-        start = None
-    return runs
 
 
 def transliterated_words(ctx: PairContext) -> list[tuple[str, Span, Span]]:
@@ -328,7 +252,7 @@ def _transliterated_words(ctx: PairContext) -> list[tuple[str, Span, Span]]:
         # classes or more is evidence (a two-class word like "lata" matches too easily).
         best = None
         for word, span in words:
-            if not _inside(run, aligned_target(ctx, span)):
+            if not inside(run, aligned_target(ctx, span)):
                 continue
             match = best_transliteration(word, run.slice(ctx.target), strict=True)
             if (

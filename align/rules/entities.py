@@ -10,11 +10,11 @@ from align.alignment.lexicon import headwords_in
 from align.checks.entities import (
     aligned_target,
     name_forms,
-    name_runs,
     renderings,
     source_entities,
     transliterated_words,
 )
+from align.checks.transliteration import name_runs
 from align.context import PairContext
 from align.extract.entities import is_common_word
 from align.glossary import load_glossaries

@@ -1,0 +1,93 @@
+"""Finding transliterated names in Chinese text: runs of Han characters that sound like an
+English name (``align.lang.phonetic``), and the runs written as a name (``托德·麥金農``)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from align.alignment.lexicon import headwords_in
+from align.lang.cedict import common_lemmas, transliteration_characters
+from align.lang.phonetic import MATCH, english_key, sounds_like
+from align.lang.script import HAN_CLASS
+from align.lang.zh import to_simplified
+from align.models import Span
+
+_HAN_RUN = re.compile(f"[{HAN_CLASS}](?:[{HAN_CLASS}]|·)*")
+_NAME_RUN = re.compile(f"[{HAN_CLASS}]+(?:·[{HAN_CLASS}]+)+")
+_MAX_TRANSLITERATION = 8
+
+
+def inside(span: Span, window: Span | None) -> bool:
+    return window is None or (window.start <= span.start and span.end <= window.end)
+
+
+def best_transliteration(
+    word: str, target: str, window: Span | None = None, *, strict: bool = False
+) -> tuple[float, Span] | None:
+    """The run of Han characters in ``target`` that best sounds like ``word``, if it matches.
+
+    ``strict`` only considers runs made of transliteration characters (斯, 林, 克 …). A piece
+    inside an ordinary dictionary word (謝謝, the 希 of 希望) must sound exactly right
+    (羅布 for Rob)."""
+    key = english_key(word)
+    if not key:
+        return None
+    longest = min(_MAX_TRANSLITERATION, len(key) + 2)
+    shortest = 1 if len(key) == 1 else 2
+    # One consonant (Todd, Ho) is matched by too much: then only an exact, strict match counts.
+    threshold = MATCH if len(key) > 1 else 1.0
+    strict = strict or len(key) == 1
+    letters = transliteration_characters()
+    best: tuple[float, int, Span] | None = None
+    for run in _HAN_RUN.finditer(target):
+        if window and not inside(Span(run.start(), run.end()), window):
+            continue
+        text = run.group()
+        simple = to_simplified(text)
+        explained = explained_by_words(text)
+        for start in range(len(text)):
+            for end in range(start + shortest, min(len(text), start + longest) + 1):
+                piece = text[start:end]
+                if strict and not all(c in letters or c == "·" for c in simple[start:end]):
+                    break
+                if piece[0] == "·" or piece[-1] == "·":
+                    continue
+                score = sounds_like(word, piece)
+                if all(explained[start:end]) and score < 1.0:
+                    continue  # an ordinary word (謝謝) only counts when it sounds exactly right
+                # Best score; on a tie the longer piece (托德 rather than 托 for Todd).
+                if score >= threshold and (best is None or (score, end - start) > best[:2]):
+                    best = (score, end - start, Span(run.start() + start, run.start() + end))
+    return (best[0], best[2]) if best else None
+
+
+@lru_cache(maxsize=4096)
+def explained_by_words(text: str) -> tuple[bool, ...]:
+    """Which characters belong to an ordinary (common-sense) dictionary word of 2+ characters."""
+    explained = [False] * len(text)
+    for start, end, head in headwords_in(text):
+        if end - start > 1 and common_lemmas(head):
+            explained[start:end] = [True] * (end - start)
+    return tuple(explained)
+
+
+def name_runs(target: str, window: Span) -> list[Span]:
+    """Runs written as a transliterated personal name: Han parts joined by ``·``."""
+    return [Span(m.start(), m.end()) for m in _NAME_RUN.finditer(target, window.start, window.end)]
+
+
+def transliteration_runs(text: str) -> list[Span]:
+    """Runs of two or more transliteration characters that no dictionary word explains."""
+    letters = transliteration_characters()
+    simplified = to_simplified(text)
+    explained = explained_by_words(text)
+    runs, start = [], None
+    for i, char in enumerate(simplified + "\0"):
+        if i < len(text) and char in letters and not explained[i]:
+            start = i if start is None else start
+            continue
+        if start is not None and i - start >= 2:
+            runs.append(Span(start, i))
+        start = None
+    return runs
