@@ -24,10 +24,10 @@ def _bits(mask: int) -> list[int]:
     return out
 
 
-def _postings(masks: Sequence[int]) -> dict[int, list[int]]:
+def _postings(bit_lists: Sequence[list[int]]) -> dict[int, list[int]]:
     postings: dict[int, list[int]] = {}
-    for index, mask in enumerate(masks):
-        for bit in _bits(mask):
+    for index, bits in enumerate(bit_lists):
+        for bit in bits:
             postings.setdefault(bit, []).append(index)
     return postings
 
@@ -87,7 +87,8 @@ def anchor_centres(
 ) -> list[int]:
     """A target position for every source boundary 0..n, through the anchor chain."""
     n, m = len(src_masks), len(tgt_masks)
-    src_post, tgt_post = _postings(src_masks), _postings(tgt_masks)
+    src_bits = [_bits(mask) for mask in src_masks]
+    src_post, tgt_post = _postings(src_bits), _postings([_bits(mask) for mask in tgt_masks])
     corridor = max(50, m // 10)  # far from the length diagonal, a shared word is chance
     # Retrieval: each source sentence scores the target sentences in its corridor by the
     # rarer words they share (idf weights); a clear winner becomes a candidate anchor.
@@ -97,9 +98,9 @@ def anchor_centres(
         if 0 < len(tgt_post.get(bit, ())) <= _MAX_DF and len(rows) <= _MAX_DF
     }
     weights: dict[tuple[int, int], float] = {}
-    for i, mask in enumerate(src_masks):
+    for i, bits in enumerate(src_bits):
         scores: dict[int, float] = {}
-        for bit in _bits(mask):
+        for bit in bits:
             weight = idf.get(bit)
             if weight is None:
                 continue

@@ -155,9 +155,13 @@ def banded_alignment(
                 if di > i:
                     continue
                 p = i - di
-                prev_k = offsets + (base[i] - base[p]) - dj
-                ok = (prev_k >= 0) & (prev_k < size)
-                previous = np.where(ok, cost[p][np.clip(prev_k, 0, size - 1)], inf)
+                # previous[k] = cost[p][k + shift]: a shifted slice, inf where it falls outside
+                shift = int(base[i] - base[p]) - dj
+                previous = np.full(size, inf)
+                if 0 <= shift < size:
+                    previous[: size - shift] = cost[p][shift:]
+                elif -size < shift < 0:
+                    previous[-shift:] = cost[p][: size + shift]
                 step = shape_costs[s][i] if dj else skip
                 candidates[s] = previous + step
             row_move = np.argmin(candidates, axis=0).astype(np.int8)
