@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from align.alignment.lexicon import headwords_in
 from align.lang.cedict import common_lemmas, transliteration_characters
-from align.lang.phonetic import MATCH, english_key, sounds_like
+from align.lang.phonetic import MATCH, english_key, sounds_like, starts_alike
 from align.lang.script import HAN_CLASS
 from align.lang.zh import to_simplified
 from align.models import Span
@@ -47,6 +47,8 @@ def best_transliteration(
         simple = to_simplified(text)
         explained = explained_by_words(text)
         for start in range(len(text)):
+            if not starts_alike(key, text[start]):
+                continue  # a transliteration keeps the first sound: skip the DP
             for end in range(start + shortest, min(len(text), start + longest) + 1):
                 piece = text[start:end]
                 if strict and not all(c in letters or c == "·" for c in simple[start:end]):

@@ -48,6 +48,7 @@ _DROP_EN_DEFAULT = 0.8
 _ADD_ZH = {"N": 0.25, "L": 0.4, "Y": 0.4, "W": 0.4, "H": 0.6, "V": 0.4}
 # Added when the two names do not start alike: the first sound survives transliteration.
 _FIRST_MISMATCH = 0.6
+_FIRST_NEAR = 0.3
 _ADD_ZH_DEFAULT = 0.9
 MATCH = 0.7  # score at or above which a transliteration matches (tests/bench/transliteration.py)
 _LETTERS = re.compile(r"[a-z]+")
@@ -136,8 +137,16 @@ def key_similarity(english: str, chinese: str) -> float:
                 current[j - 1] + _ADD_ZH.get(chinese[j - 1], _ADD_ZH_DEFAULT),
             )
         previous = current
-    cost = previous[cols] + (_FIRST_MISMATCH if _cost(english[0], chinese[0]) > 0.3 else 0.0)
+    cost = previous[cols] + (
+        _FIRST_MISMATCH if _cost(english[0], chinese[0]) > _FIRST_NEAR else 0.0
+    )
     return max(0.0, 1.0 - cost / max(rows, cols))
+
+
+def starts_alike(english: str, char: str) -> bool:
+    """Whether a Chinese character can begin the transliteration of a name with this key."""
+    first = chinese_key(char)
+    return bool(first) and _cost(english[0], first[0]) <= _FIRST_NEAR
 
 
 @lru_cache(maxsize=65536)
