@@ -51,23 +51,25 @@ def word_senses(
     found = []
     for link in ctx.sentence_links:
         english = link.source.slice(ctx.source)
+        words = [
+            (match, lemma(match.group()))
+            for match in _WORD.finditer(english)
+            if match.group().islower() and match.group() not in STOPWORDS
+        ]
+        wanted = frozenset(key for _, key in words if key in known)
         carried_by: dict[str, list[str]] = {}  # lemma → the headwords glossing it
         for _, _, head in headwords_in(link.target.slice(ctx.target)):
-            for gloss in glosses(head):
+            for gloss in glosses(head) & wanted:
                 carried_by.setdefault(gloss, []).append(head)
         single = _single(link, ctx)
-        for match in _WORD.finditer(english):
-            word = match.group()
-            if word.lower() in STOPWORDS or not word.islower():
-                continue
-            key = lemma(word)
-            if key not in known:
+        for match, key in words:
+            if key not in wanted:
                 continue
             carriers = carried_by.get(key, [])
             longer = [h for h in carriers if len(h) > 1]
             start = link.source.start + match.start()
             found.append(
-                (key, word, tuple(dict.fromkeys(longer or carriers)),
-                 Span(start, start + len(word)), link.target, single)
+                (key, match.group(), tuple(dict.fromkeys(longer or carriers)),
+                 Span(start, start + len(match.group())), link.target, single)
             )  # fmt: skip
     return tuple(found)
