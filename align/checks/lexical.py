@@ -58,7 +58,12 @@ def word_senses(
         ]
         wanted = frozenset(key for _, key in words if key in known)
         carried_by: dict[str, list[str]] = {}  # lemma → the headwords glossing it
-        for _, _, head in headwords_in(link.target.slice(ctx.target)):
+        inside = [
+            head
+            for start, end, head in headwords_in(ctx.target)  # one scan of the pair, cached
+            if link.target.start <= start and end <= link.target.end
+        ]
+        for head in inside:
             for gloss in glosses(head) & wanted:
                 carried_by.setdefault(gloss, []).append(head)
         single = _single(link, ctx)

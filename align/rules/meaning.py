@@ -192,26 +192,34 @@ def sense_inconsistency(
     reported = set()
     for key, word, carriers, span, sentence, single in senses or ():
         history = seen.setdefault((key, word.lower()), Counter())
-        usual, count = history.most_common(1)[0] if history else ("", 0)
-        total = sum(history.values())
-        # Judged only in a short sentence aligned one to one, against a usual rendering
-        # that is a word (one character glosses too much).
-        usual_word = single and len(usual) > 1 and not _VERB_FORM.search(word)
-        enough = count >= _USUAL_COUNT and count >= _USUAL_SHARE * total
-        shown = sentence.slice(result.pair.target_text)
-        # A character of the usual rendering here (季 of 季度 in 本季, 身 of 身份 in 身分)
-        # is the same word in another form.
-        shares = any(char in to_simplified(shown) for char in usual)
-        if usual_word and not carriers and enough and not shares and word not in reported:
-            reported.add(word)
-            shown = shown.strip() if len(shown.strip()) <= 30 else shown.strip()[:29] + "…"
-            if script_marks(result.pair.target_text).script == HANT:
-                usual = to_traditional(usual)
-            yield Hit(
-                f"{word} is {usual} in {count} earlier places, but nothing in “{shown}” "
-                f"means {word}",
-                source_span=span,
-                target_span=sentence,
-            )
+        if single and not carriers and history and word not in reported:
+            hits = list(_unusual(history, word, span, sentence, result.pair.target_text))
+            if hits:
+                reported.add(word)  # once per pair is enough
+            yield from hits
         for head in carriers[:1]:
             history[head] += 1
+
+
+def _unusual(
+    history: Counter[str], word: str, span: Span, sentence: Span, target: str
+) -> Iterator[Hit]:
+    """The M104 finding for ``word``, when its usual rendering is clear and absent here."""
+    usual, count = history.most_common(1)[0]
+    # Judged against a usual rendering that is a word (one character glosses too much).
+    enough = count >= _USUAL_COUNT and count >= _USUAL_SHARE * sum(history.values())
+    if not enough or len(usual) < 2 or _VERB_FORM.search(word):
+        return
+    shown = sentence.slice(target)
+    # A character of the usual rendering here (季 of 季度 in 本季, 身 of 身份 in 身分)
+    # is the same word in another form.
+    if any(char in to_simplified(shown) for char in usual):
+        return
+    shown = shown.strip() if len(shown.strip()) <= 30 else shown.strip()[:29] + "…"
+    if script_marks(target).script == HANT:
+        usual = to_traditional(usual)
+    yield Hit(
+        f"{word} is {usual} in {count} earlier places, but nothing in “{shown}” means {word}",
+        source_span=span,
+        target_span=sentence,
+    )
