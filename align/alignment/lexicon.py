@@ -33,7 +33,7 @@ def english_masks(sentences: Sequence[str], vocab: dict[str, int]) -> list[int]:
     return masks
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)  # reuse is within a pair: keep memory flat
 def headwords_in(text: str) -> tuple[tuple[int, int, str], ...]:
     """Every dictionary headword in a Chinese text as (start, end, Simplified headword)."""
     index = chinese_to_english()
@@ -77,7 +77,7 @@ def glosses(headword: str) -> frozenset[str]:
     return frozenset(chinese_to_english().get(headword, "").split())
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def chinese_lemmas(text: str) -> frozenset[str]:
     """Every English gloss lemma of every dictionary word in a Chinese text."""
     return frozenset().union(*(glosses(head) for _, _, head in headwords_in(text)))

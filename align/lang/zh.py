@@ -16,7 +16,7 @@ def converter(config: str):  # type: ignore[no-untyped-def]
 
 
 # Rules ask for the same pair's views many times: a small cache saves most conversions.
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def to_simplified(text: str) -> str:
     """Traditional→Simplified, character for character so offsets still map back."""
     converted = converter("t2s").convert(text)
@@ -25,7 +25,7 @@ def to_simplified(text: str) -> str:
     return converted if len(converted) == len(text) else text
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def to_traditional(text: str) -> str:
     converted = converter("s2t").convert(text)
     return converted if len(converted) == len(text) else text
