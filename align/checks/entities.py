@@ -28,6 +28,7 @@ from align.lang.zh import to_simplified
 from align.models import Span
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.'’][A-Za-z0-9]+)*")
+_PART = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 # Altered copies: at least this similar, and not merely a different word.
 _ALTERED_SIMILARITY = 0.75
 
@@ -72,6 +73,12 @@ def _renderings(ctx: PairContext) -> list[Rendering]:
     if not target.strip():
         return []
     latin = [(m.group(), Span(m.start(), m.end())) for m in _LATIN_TOKEN.finditer(target)]
+    # The parts of hyphenated tokens too: HCV-NS3 keeps both HCV and NS3.
+    latin += [
+        (m.group(), Span(start + m.start(), start + m.end()))
+        for token, (start, _) in [(t, (s.start, s.end)) for t, s in latin if "-" in t]
+        for m in _PART.finditer(token)
+    ]
     source_tokens = {t.lower() for t in _LATIN_TOKEN.findall(ctx.source)}
     found = []
     for entity in source_entities(ctx):

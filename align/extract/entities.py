@@ -33,6 +33,9 @@ _WORD_OR_SPACE = re.compile(r"\S+|\s+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“(\[]\s*)$")
 # NASA, VPNs, U.S., and codes such as COVID-19, EZH2, SARS-CoV-2.
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,}s?|(?:[A-Z]\.){2,}|[A-Z]{2,}[A-Za-z]*(?:-?[A-Z0-9]+)+s?)$")
+# Adjective endings English names rarely have (the Atlantic, the Baltic are known names).
+# (Only endings no given name has: Frederic, Neal, Gary and Clive stay names.)
+_ADJECTIVE = re.compile(r"[a-z]{3}(?:ical|ergic|athic|genic|otic|ular|ous)$")
 _CAMEL = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]*$|^[A-Z]{2,}[a-z]+[A-Za-z]*$")
 # Honorifics and titles: part of how a name is written, not of the name to find.
 _TITLES = {
@@ -182,6 +185,8 @@ def _make_entity(text: str, start: int, end: int, *, sentence_start: bool) -> En
         return None  # "Thanks", "Topical": capitalised because they start the sentence
     if len(words) == 1 and len(words[0]) < 2:
         return None  # "I", "A"
+    if len(words) == 1 and _ADJECTIVE.search(words[0]) and not known_renderings(words[0].lower()):
+        return None  # "Idiopathic", "Adrenergic": a term capitalised by accident, not a name
     if all(w.lower() in STOPWORDS for w in words):
         return None
     return Entity(text[first:end], Span(first, end), tuple(words), common)
