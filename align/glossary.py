@@ -23,8 +23,6 @@ from pathlib import Path
 from align.errors import InputError
 from align.lang.zh import to_simplified
 
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
 
 @dataclass(frozen=True, slots=True)
 class Term:
@@ -125,16 +123,10 @@ def _read_csv(path: str) -> tuple[Term, ...]:
     return tuple(terms)
 
 
-def _local(tag: object) -> str:
-    from lxml import etree
-
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
-
-
 def _read_tbx(path: str) -> tuple[Term, ...]:
     from lxml import etree  # deferred: only TBX glossaries need it
 
-    from align.formats.xml import refuse_hostile
+    from align.formats.xml import XML_LANG, local_name, refuse_hostile
 
     refuse_hostile(path)
     parser = etree.XMLParser(
@@ -149,15 +141,15 @@ def _read_tbx(path: str) -> tuple[Term, ...]:
         raise InputError(str(exc), path=path) from None
     terms = []
     for entry in root.iter():
-        if _local(entry.tag) not in ("termEntry", "conceptEntry"):
+        if local_name(entry.tag) not in ("termEntry", "conceptEntry"):
             continue
         english, chinese, keep = [], [], False
         for lang_set in entry:
-            if _local(lang_set.tag) not in ("langSet", "langSec"):
+            if local_name(lang_set.tag) not in ("langSet", "langSec"):
                 continue
-            lang = (lang_set.get(_XML_LANG) or lang_set.get("lang") or "").lower()
+            lang = (lang_set.get(XML_LANG) or lang_set.get("lang") or "").lower()
             for node in lang_set.iter():
-                name = _local(node.tag)
+                name = local_name(node.tag)
                 if name == "term" and (node.text or "").strip():
                     (english if lang.startswith("en") else chinese if lang.startswith("zh")
                      else []).append(node.text.strip())  # fmt: skip

@@ -16,13 +16,9 @@ from align.lang.en import content_lemmas
 from align.lang.zh import to_simplified
 
 
-def gloss_vocabulary() -> frozenset[str]:
-    return vocabulary()
-
-
 def english_masks(sentences: Sequence[str], vocab: dict[str, int]) -> list[int]:
     """Bitsets of dictionary-known lemmas; ``vocab`` maps each lemma to its bit and grows."""
-    known = gloss_vocabulary()
+    known = vocabulary()
     masks = []
     for sentence in sentences:
         mask = 0

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from align.alignment.lexicon import chinese_lemmas, gloss_vocabulary, glosses, headwords_in
+from align.alignment.lexicon import chinese_lemmas, glosses, headwords_in
 from align.context import PairContext
+from align.lang.cedict import vocabulary
 from align.lang.en import STOPWORDS, content_lemmas, lemma
 from align.models import SentenceLink, Span
 
@@ -14,7 +15,7 @@ def coverage(english: str, chinese: str) -> tuple[float, int]:
     """(share of the English content words CC-CEDICT knows that it finds translated in the
     Chinese, how many such words there are); words the Chinese keeps in Latin script do not
     count."""
-    known = gloss_vocabulary()
+    known = vocabulary()
     # Words kept in Latin script in the Chinese (names, products) are not translated at all.
     kept = {lemma(w) for w in _LATIN.findall(chinese)}
     words = [w for w in content_lemmas(english) if w in known and w not in kept]
@@ -47,7 +48,7 @@ def word_senses(
     Chinese words of the aligned sentence whose CC-CEDICT glosses carry it, source span,
     target sentence span, whether the sentence is short and aligned one to one, so that its
     absence of a rendering means something). Words of two characters or more are preferred."""
-    known = gloss_vocabulary()
+    known = vocabulary()
     found = []
     for link in ctx.sentence_links:
         english = link.source.slice(ctx.source)

@@ -8,9 +8,8 @@ from typing import BinaryIO
 from lxml import etree
 
 from align import __version__
+from align.formats.xml import XML_LANG
 from align.models import Pair
-
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def write_tmx(out: BinaryIO, pairs: Iterable[Pair], source_lang: str, target_lang: str) -> None:
@@ -36,6 +35,6 @@ def write_tmx(out: BinaryIO, pairs: Iterable[Pair], source_lang: str, target_lan
                         (source_lang, pair.source_text),
                         (target_lang, pair.target_text),
                     ):
-                        tuv = etree.SubElement(tu, "tuv", {_XML_LANG: lang})
+                        tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
                         etree.SubElement(tuv, "seg").text = text
                     xf.write(tu)

@@ -17,14 +17,14 @@ from align.errors import InputError
 from align.formats.base import DocumentInfo, make_pair
 from align.models import Pair
 
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _PROLOG_BYTES = 1 << 16
 _DOCTYPE = re.compile(rb"<!DOCTYPE(?P<body>[^>\[]*(?:\[.*?\])?[^>]*)>", re.DOTALL)
 # Inline codes whose content is markup, not text (their tail is text).
 _CODES = {"bpt", "ept", "ph", "it", "ut", "sc", "ec", "cp"}
 
 
-def _local(tag: object) -> str:
+def local_name(tag: object) -> str:
     return etree.QName(tag).localname if isinstance(tag, str) else ""
 
 
@@ -53,7 +53,7 @@ def _text(element: etree._Element) -> str:
     """Text of a segment without the content of inline codes."""
     parts = [element.text or ""]
     for child in element:
-        if _local(child.tag) not in _CODES:
+        if local_name(child.tag) not in _CODES:
             parts.append(_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
@@ -67,7 +67,7 @@ def _units(path: str, tags: set[str]) -> Iterator[etree._Element]:
     )  # fmt: skip
     try:
         for _, element in events:
-            if _local(element.tag) in tags:
+            if local_name(element.tag) in tags:
                 yield element
                 element.clear(keep_tail=False)
     except etree.XMLSyntaxError as exc:
@@ -79,11 +79,11 @@ def read_tmx(path: str, encoding: str, info: DocumentInfo) -> Iterator[Pair]:
     """Each ``<tu>``: the English ``<tuv>`` (or the header's srclang) and the Chinese one."""
     del encoding  # XML declares its own
     for tu in _units(path, {"tu", "header"}):
-        if _local(tu.tag) == "header":
+        if local_name(tu.tag) == "header":
             info.source_lang = tu.get("srclang", info.source_lang)
             continue
-        variants = {(tuv.get(_XML_LANG) or tuv.get("lang") or ""): tuv for tuv in tu
-                    if _local(tuv.tag) == "tuv"}  # fmt: skip
+        variants = {(tuv.get(XML_LANG) or tuv.get("lang") or ""): tuv for tuv in tu
+                    if local_name(tuv.tag) == "tuv"}  # fmt: skip
         source = _pick(variants, info.source_lang.lower(), "en")
         target = _pick(variants, "zh", "zh")
         line = tu.sourceline or 0
@@ -105,7 +105,7 @@ def _pick(variants: dict[str, etree._Element], wanted: str, fallback: str) -> et
 
 
 def _segment(tuv: etree._Element) -> str:
-    seg = next((child for child in tuv if _local(child.tag) == "seg"), None)
+    seg = next((child for child in tuv if local_name(child.tag) == "seg"), None)
     return _text(seg) if seg is not None else ""
 
 
@@ -115,7 +115,7 @@ def read_xliff(path: str, encoding: str, info: DocumentInfo) -> Iterator[Pair]:
     for unit in _units(path, {"trans-unit", "unit"}):
         sources, targets, notes = [], [], []
         for element in unit.iter():
-            name = _local(element.tag)
+            name = local_name(element.tag)
             if name == "source":
                 sources.append(_text(element))
             elif name == "target":

@@ -220,6 +220,7 @@ def chinese_to_english() -> dict[str, str]:
     return _index()["every"]  # type: ignore[return-value]
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every headword of every scanned text
 def common_lemmas(headword: str) -> frozenset[str]:
     """Gloss lemmas of a Simplified headword's common-noun senses (布什 is not a bush)."""
     lemmas = chinese_to_english().get(headword)

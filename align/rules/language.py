@@ -66,19 +66,17 @@ def english_in_target(ctx: PairContext) -> Iterator[Hit]:
     target = ctx.target
     if not target.strip() or count_scripts(target).han_share < ctx.settings.untranslated_han_share:
         return
-    source = ctx.source.lower()
     for match in _LEFT_ENGLISH.finditer(target):
         phrase = match.group()
         words = phrase.replace("-", " ").split()
         if not any(len(w) >= 3 and is_common_word(w) for w in words):
             continue
-        if not re.search(rf"\b{re.escape(phrase)}\b", source) or _in_brackets(
-            target, match.start()
-        ):
+        in_source = _find(ctx.source, phrase)
+        if in_source is None or _in_brackets(target, match.start()):
             continue
         yield Hit(
             f"English left untranslated: {phrase}",
-            source_span=_find(ctx.source, phrase),
+            source_span=in_source,
             target_span=Span(match.start(), match.end()),
         )
 
