@@ -248,18 +248,19 @@ def _transliterated_words(ctx: PairContext) -> list[tuple[str, Span, Span]]:
         # A source name's transliteration, even where the name is also kept in Latin.
         and not any(best_transliteration(n, run.slice(ctx.target), strict=True) for n in names)
     ]
-    words = [
-        (m.group(), Span(m.start(), m.end()))
+    words = [  # (word, its span, the target sentence aligned with it)
+        (m.group(), span, aligned_target(ctx, span))
         for m in _LOWER_WORD.finditer(ctx.source)
         if m.group() not in STOPWORDS
+        for span in [Span(m.start(), m.end())]
     ]
     found = []
     for run in runs:
         # The source word that sounds most like the run; only a word of three consonant
         # classes or more is evidence (a two-class word like "lata" matches too easily).
         best = None
-        for word, span in words:
-            if not inside(run, aligned_target(ctx, span)):
+        for word, span, window in words:
+            if not inside(run, window):
                 continue
             match = best_transliteration(word, run.slice(ctx.target), strict=True)
             if (
@@ -274,7 +275,7 @@ def _transliterated_words(ctx: PairContext) -> list[tuple[str, Span, Span]]:
     return found
 
 
-_NAMED = ("dictionary", "transliteration", "unclear")
+_NAMED = ("dictionary", "transliteration")
 
 
 def name_forms(ctx: PairContext) -> tuple[tuple[str, str, Span], ...]:

@@ -65,8 +65,9 @@ def latin_name_altered(ctx: PairContext) -> Iterator[Hit]:
     """A name kept in Latin script was altered on the way.
 
     What it checks: a Latin-script word of the Chinese that is not in the English but contains
-    or closely resembles (similarity ≥ 0.75) an English name, when the name itself is not
-    kept anywhere in the translation.
+    or closely resembles (similarity ≥ 0.75) an English name, or spells an acronym of the
+    source in other letter case (SXXBC → Sxxbc), when the name itself is not kept anywhere in
+    the translation.
     Why it matters: a misspelt customer or product name is published as fact.
     Example: ``customers like Adobe`` → ``AdAdobe 等客戶``
     Passes: ``Adobe`` → ``Adobe``; ``VPNs`` → ``VPN``; ``Okta's`` → ``Okta 的``.
