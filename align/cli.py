@@ -137,21 +137,27 @@ def _settings(args: argparse.Namespace) -> Settings:
     settings = load_settings(
         args.config, select=args.select, ignore=args.ignore, fail_on=getattr(args, "fail_on", None)
     )
-    if args.glossary:
-        settings = replace(settings, glossary=settings.glossary + tuple(args.glossary))
-    if settings.glossary:
-        from align.glossary import load_glossaries
-
-        load_glossaries(settings.glossary)  # a bad glossary is an input error, up front
-    if args.idioms:
-        settings = replace(settings, idioms=settings.idioms + tuple(args.idioms))
-    if settings.idioms:
-        from align.checks.idioms import load_idioms
-
-        load_idioms(settings.idioms)  # a bad idioms file is an input error, up front
+    # Files named on the command line add to those of the configuration.
+    added = {key: getattr(args, key) for key in ("glossary", "idioms") if getattr(args, key)}
+    settings = replace(
+        settings, **{key: getattr(settings, key) + tuple(files) for key, files in added.items()}
+    )
+    _load_term_files(settings)
     if args.target_lang:
         settings = replace(settings, target_locale=check_locale(args.target_lang))
     return settings
+
+
+def _load_term_files(settings: Settings) -> None:
+    """Read the glossaries and idiom files now: a bad one is an input error, up front."""
+    if settings.glossary:
+        from align.glossary import load_glossaries
+
+        load_glossaries(settings.glossary)
+    if settings.idioms:
+        from align.checks.idioms import load_idioms
+
+        load_idioms(settings.idioms)
 
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
