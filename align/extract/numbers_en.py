@@ -13,6 +13,7 @@ Not facts: identifiers (``Form 10-Q``, ``COVID-19``), ordinals used in discourse
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from align.extract.numbers import NumberFact, parse_number, significant_digits
 from align.extract.ranges import link_ranges
@@ -341,12 +342,54 @@ def _special(name: str, match: re.Match[str]) -> NumberFact | None:
     return None
 
 
+# Where a match of each pattern can begin. Python's regex engine tries a pattern that opens
+# with optional groups at every position of the text; trying it only where one of these
+# finds a first token gives the same matches several times faster.
+_STARTS = {
+    "number": re.compile(
+        rf"[-−–(.\d]|{_alternation(k for k in _CURRENCY_PREFIX if not k.isalpha())}"
+        rf"|\b(?:negative|minus|{_alternation(k for k in _CURRENCY_PREFIX if k.isalpha())}"
+        rf"|{_alternation(_TENS_WORDS)}|{_alternation(_UNIT_WORDS)})"
+    ),
+    "date": re.compile(rf"\b(?:{_MONTH}|\d)"),
+    "numeric-date": re.compile(r"\b\d"),
+    "time": re.compile(r"\b\d"),
+    "quarter": re.compile(rf"\b(?:q[1-4]|[1-4]q|{_alternation(_ORDINALS)})"),
+    "half": re.compile(r"\b(?:h[12]|[12]h|first|second)"),
+    "ordinal": re.compile(r"\b\d"),
+    "fiscal": re.compile(r"\b(?:fiscal|fy)"),
+    "month": re.compile(
+        r"\b(?:in|of|since|until|by|early|late|mid|last|next|this)\s"
+        r"|\b(?:january|february|march|april|may|june|july|august|september|october"
+        r"|november|december)\b"
+    ),
+}
+
+
+def _matches(name: str, pattern: re.Pattern[str], text: str, lower: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying the pattern only where a match can begin.
+
+    ``lower`` is ``text`` lower-cased with the same length: the lower-case ``_STARTS`` patterns
+    run on it several times faster than with IGNORECASE."""
+    end = 0
+    for start in _STARTS[name].finditer(lower):
+        if start.start() < end:
+            continue
+        match = pattern.match(text, start.start())
+        if match is not None and match.end() > match.start():
+            end = match.end()
+            yield match
+
+
 def extract_english(text: str) -> list[NumberFact]:
     """Every numeric fact in ``text``, in order, without overlaps (earlier patterns win)."""
     taken: list[Span] = []
     facts: list[NumberFact] = []
+    lower = text.lower()
+    if len(lower) != len(text):  # "İ" lowers to two characters: keep such characters as they are
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     for name, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
+        for match in _matches(name, pattern, text, lower):
             if not match.group(0).strip():
                 continue
             if any(match.start() < s.end and s.start < match.end() for s in taken):
