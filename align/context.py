@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import cached_property
 from typing import Any, TypeVar
 
 from align.alignment import align_lengths
+from align.alignment.lexicon import Headword, headwords_in
 from align.config import Settings
 from align.lengths import chinese_length, english_length
 from align.models import Pair, SentenceLink, Span
@@ -49,6 +51,22 @@ class PairContext:
     @cached_property
     def target_sentences(self) -> list[Span]:
         return split_chinese(self.target)
+
+    @cached_property
+    def target_headwords(self) -> tuple[Headword, ...]:
+        """Every dictionary headword of the target: one scan shared by the rules."""
+        return headwords_in(self.target)
+
+    @cached_property
+    def _headword_starts(self) -> list[int]:
+        return [start for start, _, _ in self.target_headwords]
+
+    def headwords_within(self, span: Span) -> tuple[Headword, ...]:
+        """The target's headwords lying wholly inside ``span``."""
+        heads = self.target_headwords
+        first = bisect_left(self._headword_starts, span.start)
+        last = bisect_left(self._headword_starts, span.end, first)
+        return tuple(h for h in heads[first:last] if h[1] <= span.end)
 
     @cached_property
     def sentence_links(self) -> list[SentenceLink]:

@@ -15,6 +15,9 @@ from align.lang.cedict import MAX_HEADWORD, chinese_to_english, headword_prefixe
 from align.lang.en import content_lemmas
 from align.lang.zh import to_simplified
 
+# (start, end, Simplified headword) of a dictionary word found in a Chinese text.
+Headword = tuple[int, int, str]
+
 
 def english_masks(sentences: Sequence[str], vocab: dict[str, int]) -> list[int]:
     """Bitsets of dictionary-known lemmas; ``vocab`` maps each lemma to its bit and grows."""
@@ -30,7 +33,7 @@ def english_masks(sentences: Sequence[str], vocab: dict[str, int]) -> list[int]:
 
 
 @lru_cache(maxsize=512)  # reuse is within a pair: keep memory flat
-def headwords_in(text: str) -> tuple[tuple[int, int, str], ...]:
+def headwords_in(text: str) -> tuple[Headword, ...]:
     """Every dictionary headword in a Chinese text as (start, end, Simplified headword)."""
     index = chinese_to_english()
     prefixes = headword_prefixes()
@@ -73,7 +76,6 @@ def glosses(headword: str) -> frozenset[str]:
     return frozenset(chinese_to_english().get(headword, "").split())
 
 
-@lru_cache(maxsize=256)
-def chinese_lemmas(text: str) -> frozenset[str]:
-    """Every English gloss lemma of every dictionary word in a Chinese text."""
-    return frozenset().union(*(glosses(head) for _, _, head in headwords_in(text)))
+def gloss_lemmas(heads: Sequence[Headword]) -> frozenset[str]:
+    """Every English gloss lemma of the given headwords."""
+    return frozenset().union(*(glosses(head) for _, _, head in heads))

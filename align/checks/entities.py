@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from align.alignment.lexicon import chinese_lemmas
+from align.alignment.lexicon import gloss_lemmas
 from align.checks.transliteration import (
     best_transliteration,
     inside,
@@ -223,7 +223,7 @@ def _translated(entity: Entity, ctx: PairContext, window: Span) -> Rendering | N
 
 
 def _target_lemmas(ctx: PairContext) -> frozenset[str]:
-    return ctx.memo("target-lemmas", lambda: chinese_lemmas(ctx.target))
+    return ctx.memo("target-lemmas", lambda: gloss_lemmas(ctx.target_headwords))
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]{3,}(?![\w'’-])")

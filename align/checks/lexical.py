@@ -4,24 +4,26 @@ from __future__ import annotations
 
 import re
 
-from align.alignment.lexicon import chinese_lemmas, glosses, headwords_in
+from align.alignment.lexicon import gloss_lemmas, glosses
 from align.context import PairContext
 from align.lang.cedict import vocabulary
 from align.lang.en import STOPWORDS, content_lemmas, lemma
 from align.models import SentenceLink, Span
 
 
-def coverage(english: str, chinese: str) -> tuple[float, int]:
+def coverage(ctx: PairContext, link: SentenceLink) -> tuple[float, int]:
     """(share of the English content words CC-CEDICT knows that it finds translated in the
-    Chinese, how many such words there are); words the Chinese keeps in Latin script do not
-    count."""
+    aligned Chinese, how many such words there are); words the Chinese keeps in Latin script
+    do not count."""
     known = vocabulary()
     # Words kept in Latin script in the Chinese (names, products) are not translated at all.
-    kept = {lemma(w) for w in _LATIN.findall(chinese)}
-    words = [w for w in content_lemmas(english) if w in known and w not in kept]
+    kept = {lemma(w) for w in _LATIN.findall(link.target.slice(ctx.target))}
+    words = [
+        w for w in content_lemmas(link.source.slice(ctx.source)) if w in known and w not in kept
+    ]
     if not words:
         return 1.0, 0
-    glossed = chinese_lemmas(chinese)
+    glossed = gloss_lemmas(ctx.headwords_within(link.target))
     return sum(w in glossed for w in words) / len(words), len(words)
 
 
@@ -59,12 +61,7 @@ def word_senses(
         ]
         wanted = frozenset(key for _, key in words if key in known)
         carried_by: dict[str, list[str]] = {}  # lemma → the headwords glossing it
-        inside = [
-            head
-            for start, end, head in headwords_in(ctx.target)  # one scan of the pair, cached
-            if link.target.start <= start and end <= link.target.end
-        ]
-        for head in inside:
+        for _, _, head in ctx.headwords_within(link.target):
             for gloss in glosses(head) & wanted:
                 carried_by.setdefault(gloss, []).append(head)
         single = _single(link, ctx)

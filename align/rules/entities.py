@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from align.alignment.lexicon import headwords_in
 from align.checks.entities import (
     aligned_target,
     name_forms,
@@ -101,7 +100,7 @@ def name_as_common_word(ctx: PairContext) -> Iterator[Hit]:
         for word in found.entity.words:
             if not is_common_word(word) or not known_renderings(word.lower()):
                 continue
-            hit = _common_sense(ctx.target, window, lemma(word))
+            hit = _common_sense(ctx, window, lemma(word))
             if hit:
                 yield Hit(
                     f"the name {word} is rendered as the word {hit.slice(ctx.target)}",
@@ -110,11 +109,10 @@ def name_as_common_word(ctx: PairContext) -> Iterator[Hit]:
                 )
 
 
-def _common_sense(target: str, window: Span, wanted: str) -> Span | None:
-    text = window.slice(target)
-    for start, end, head in headwords_in(text):
+def _common_sense(ctx: PairContext, window: Span, wanted: str) -> Span | None:
+    for start, end, head in ctx.headwords_within(window):
         if wanted in common_lemmas(head):
-            return Span(window.start + start, window.start + end)
+            return Span(start, end)
     return None
 
 

@@ -154,7 +154,7 @@ def low_lexical_coverage(ctx: PairContext) -> Iterator[Hit]:
     Passes: ordinary translations (the sample's median coverage is about 60%).
     """
     for link in ctx.sentence_links:
-        share, words = coverage(link.source.slice(ctx.source), link.target.slice(ctx.target))
+        share, words = coverage(ctx, link)
         if words >= _LONG and share < _LOW:
             yield Hit(
                 f"only {share:.0%} of {words} English content words have a dictionary "
