@@ -117,7 +117,6 @@ _EN_END = re.compile(rf"[.?!…]+[{re.escape(_CLOSERS)}]*(?=\s+|$)")
 # Scraped transcripts glue sentences: "Thanks, Todd.Todd McKinnon -- CEO".
 _EN_GLUED = re.compile(r"(?<=[a-z]{2}[.?!])(?=[A-Z][a-z])")
 _ZH_END = re.compile(rf"[。！？!?；;…]+[」』”’）)\]]*|(?<=[{HAN_CLASS}])\.(?=\s|$)")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _WORD_AFTER = re.compile(r"\s*[\"'“‘(\[]*([A-Za-z]+|\S)")
 
 
@@ -140,6 +139,15 @@ def _spans_from_cuts(text: str, cuts: list[int]) -> list[Span]:
     return spans
 
 
+def _word_before(text: str, end: int) -> str:
+    """The run of non-space characters ending at ``end`` (a backward scan: a regex anchored at
+    ``end`` would search from the start of the text for every full stop)."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
+
+
 def _ends_english_sentence(text: str, match: re.Match[str]) -> bool:
     punct = match.group(0)
     after = _WORD_AFTER.match(text, match.end())
@@ -147,8 +155,7 @@ def _ends_english_sentence(text: str, match: re.Match[str]) -> bool:
         return True
     next_word = after.group(1)
     if punct.startswith(".") and not punct.startswith("..."):
-        before = _WORD_BEFORE.search(text, 0, match.start())
-        word = before.group(1) if before else ""
+        word = _word_before(text, match.start())
         bare = word.lstrip("\"'“‘([").lower()
         if bare in _NEVER_END:
             return False

@@ -140,6 +140,12 @@ def _frequent(masks: Sequence[int]) -> int:
     return frequent
 
 
+_PRIOR_COSTS = [(di, dj, -math.log(p)) for (di, dj), p in PRIOR.items()]
+# Half-width of the band of ``align_lengths``, in target sentences around the diagonal; a pair
+# whose sides differ in sentence count gets that difference on top.
+_PAIR_BAND = 6
+
+
 def align_lengths(source: Sequence[float], target: Sequence[float]) -> list[Bead]:
     """Length-only Gale-Church alignment of a few sentences (English chars, Chinese chars).
 
@@ -153,26 +159,28 @@ def align_lengths(source: Sequence[float], target: Sequence[float]) -> list[Bead
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
-    priors = [(di, dj, -math.log(p)) for (di, dj), p in PRIOR.items()]
     src_sum, tgt_sum = [0.0], [0.0]
     for length in source:
         src_sum.append(src_sum[-1] + length)
     for length in target:
         tgt_sum.append(tgt_sum[-1] + length)
+    width = _PAIR_BAND + abs(n - m)
     for i in range(n + 1):
-        for j in range(m + 1):
-            base = cost[i][j]
+        centre = i * m // n if n else m
+        row = cost[i]
+        for j in range(max(0, centre - width), min(m, centre + width) + 1):
+            base = row[j]
             if base == inf:
                 continue
-            for di, dj, prior in priors:
+            for di, dj, prior in _PRIOR_COSTS:
                 ni, nj = i + di, j + dj
                 if ni > n or nj > m:
                     continue
                 c = base + prior
                 if di and dj:
                     le, lz = src_sum[ni] - src_sum[i], tgt_sum[nj] - tgt_sum[j]
-                    z = (lz - ratio * le) / math.sqrt(max(le, 1.0) * variance)
-                    c += z * z / 2
+                    z = lz - ratio * le
+                    c += z * z / (2 * max(le, 1.0) * variance)
                 if c < cost[ni][nj]:
                     cost[ni][nj], back[ni][nj] = c, (di, dj)
     beads: list[Bead] = []
