@@ -39,9 +39,11 @@ class ScriptMarks:
 
 def script_marks(text: str) -> ScriptMarks:
     traditional, simplified = script_only_characters()
+    present = set(text)  # most texts hold few marked characters: look for those only
+    marked_t, marked_s = present & traditional, present & simplified
     return ScriptMarks(
-        tuple(i for i, c in enumerate(text) if c in traditional),
-        tuple(i for i, c in enumerate(text) if c in simplified),
+        tuple(i for i, c in enumerate(text) if c in marked_t) if marked_t else (),
+        tuple(i for i, c in enumerate(text) if c in marked_s) if marked_s else (),
     )
 
 
@@ -61,6 +63,7 @@ def conversion_confusions(text: str) -> list[Confusion]:
     """
     groups = character_groups()
     found = []
+    whole = _WholeText(text)
     for i, char in enumerate(text):
         others = groups.get(char)
         if not others or _in_word(text, i):
@@ -70,7 +73,7 @@ def conversion_confusions(text: str) -> list[Confusion]:
         ]
         if not shared:
             continue
-        picks = _opencc_picks(text, i, shared[0])
+        picks = whole.picks(i, shared[0]) or _opencc_picks(text, i, shared[0])
         if char in picks:
             continue  # one of the standards (generic, Taiwan, Hong Kong) writes it so
         variants = pure_variants()
@@ -100,6 +103,26 @@ _CONTEXT = 4
 
 # OpenCC's Simplified→Traditional conversions: generic, Taiwan and Hong Kong standards.
 _STANDARDS = ("s2t", "s2tw", "s2hk")
+
+
+class _WholeText:
+    """The text converted to Simplified and back under each standard, once: the picks for
+    every suspect character whose Simplified form the conversion already chose."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._simple: str | None = None
+        self._back: list[str] = []
+
+    def picks(self, i: int, simplified: str) -> list[str] | None:
+        if self._simple is None:
+            self._simple = converter("t2s").convert(self.text)
+            if len(self._simple) == len(self.text):
+                self._back = [converter(s).convert(self._simple) for s in _STANDARDS]
+        if self._simple[i : i + 1] != simplified or len(self._simple) != len(self.text):
+            return None  # the windowed conversion decides
+        picks = [back[i] if len(back) == len(self.text) else self.text[i] for back in self._back]
+        return list(dict.fromkeys(picks))
 
 
 def _opencc_picks(text: str, i: int, simplified: str) -> list[str]:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 # CJK Unified Ideographs, Extension A, and Compatibility Ideographs; enough for zh-Hans/zh-Hant.
 HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN = re.compile(f"[{HAN_CLASS}]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
+_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +30,10 @@ class ScriptCounts:
 
 
 def count_scripts(text: str) -> ScriptCounts:
-    return ScriptCounts(han=len(_HAN.findall(text)), latin=len(_LATIN.findall(text)))
+    # Runs, not characters: one string per word instead of one per letter.
+    return ScriptCounts(
+        han=sum(map(len, _HAN_RUN.findall(text))), latin=sum(map(len, _LATIN_RUN.findall(text)))
+    )
 
 
 def han_characters(text: str) -> str:
