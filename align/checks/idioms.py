@@ -93,10 +93,14 @@ class IdiomMatch:
 def find_idioms(text: str, extra: tuple[str, ...] = ()) -> list[IdiomMatch]:
     tokens = [(m.start(), m.end(), _lemma(m.group())) for m in _TOKEN.finditer(text)]
     lemmas = [t[2] for t in tokens]
+    present = set(lemmas)
     index = _index(extra)
     found = []
     for i, word in enumerate(lemmas):
         for idiom in index.get(word, ()):
+            # Most candidates start with a common word: skip those whose other words are absent.
+            if not all(element & present for element in idiom.pattern[1:] if element):
+                continue
             end = _match(idiom.pattern, lemmas, i)
             if end is not None:
                 found.append(IdiomMatch(idiom, Span(tokens[i][0], tokens[end - 1][1])))

@@ -4,6 +4,7 @@ English name (``align.lang.phonetic``), and the runs written as a name (``托德
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from align.alignment.lexicon import headwords_in
@@ -38,21 +39,19 @@ def best_transliteration(
     # One consonant (Todd, Ho) is matched by too much: then only an exact, strict match counts.
     threshold = MATCH if len(key) > 1 else 1.0
     strict = strict or len(key) == 1
-    letters = transliteration_characters()
     best: tuple[float, int, Span] | None = None
-    for run in _HAN_RUN.finditer(target):
-        if window and not inside(Span(run.start(), run.end()), window):
+    for run in _han_runs(target):
+        if window and not inside(run.span, window):
             continue
-        text = run.group()
-        simple = to_simplified(text)
-        explained = explained_by_words(text)
+        text, explained = run.text, run.explained
         for start in range(len(text)):
             if not starts_alike(key, text[start]):
                 continue  # a transliteration keeps the first sound: skip the DP
-            for end in range(start + shortest, min(len(text), start + longest) + 1):
+            stop = min(len(text), start + longest)
+            if strict:
+                stop = min(stop, run.letters_end[start])
+            for end in range(start + shortest, stop + 1):
                 piece = text[start:end]
-                if strict and not all(c in letters or c == "·" for c in simple[start:end]):
-                    break
                 if piece[0] == "·" or piece[-1] == "·":
                     continue
                 score = sounds_like(word, piece)
@@ -60,8 +59,35 @@ def best_transliteration(
                     continue  # an ordinary word (謝謝) only counts when it sounds exactly right
                 # Best score; on a tie the longer piece (托德 rather than 托 for Todd).
                 if score >= threshold and (best is None or (score, end - start) > best[:2]):
-                    best = (score, end - start, Span(run.start() + start, run.start() + end))
+                    best = (score, end - start, Span(run.span.start + start, run.span.start + end))
     return (best[0], best[2]) if best else None
+
+
+@dataclass(frozen=True, slots=True)
+class _HanRun:
+    span: Span
+    text: str
+    explained: tuple[bool, ...]  # by an ordinary dictionary word
+    # From each offset, where the run of transliteration characters (and ·) stops.
+    letters_end: tuple[int, ...]
+
+
+@lru_cache(maxsize=256)  # reuse is within a pair: every source name searches the same target
+def _han_runs(target: str) -> tuple[_HanRun, ...]:
+    letters = transliteration_characters()
+    runs = []
+    for match in _HAN_RUN.finditer(target):
+        text = match.group()
+        simple = to_simplified(text)
+        letters_end = [len(text)] * (len(text) + 1)
+        for i in range(len(text) - 1, -1, -1):
+            ok = simple[i] in letters or simple[i] == "·"
+            letters_end[i] = letters_end[i + 1] if ok else i
+        runs.append(
+            _HanRun(Span(match.start(), match.end()), text, explained_by_words(text),
+                    tuple(letters_end[:-1]))
+        )  # fmt: skip
+    return tuple(runs)
 
 
 @lru_cache(maxsize=4096)

@@ -145,8 +145,13 @@ def key_similarity(english: str, chinese: str) -> float:
 
 def starts_alike(english: str, char: str) -> bool:
     """Whether a Chinese character can begin the transliteration of a name with this key."""
+    return _starts_alike(english[0], char)
+
+
+@lru_cache(maxsize=65536)
+def _starts_alike(first_class: str, char: str) -> bool:
     first = chinese_key(char)
-    return bool(first) and _cost(english[0], first[0]) <= _FIRST_NEAR
+    return bool(first) and _cost(first_class, first[0]) <= _FIRST_NEAR
 
 
 @lru_cache(maxsize=65536)
