@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from align.alignment.lexicon import gloss_lemmas, glosses
+from align.alignment.lexicon import glosses
 from align.context import PairContext
 from align.lang.cedict import vocabulary
 from align.lang.en import STOPWORDS, content_lemmas, lemma
@@ -23,7 +23,10 @@ def coverage(ctx: PairContext, link: SentenceLink) -> tuple[float, int]:
     ]
     if not words:
         return 1.0, 0
-    glossed = gloss_lemmas(ctx.headwords_within(link.target))
+    wanted = set(words)
+    glossed: set[str] = set()
+    for _, _, head in ctx.headwords_within(link.target):
+        glossed |= glosses(head) & wanted
     return sum(w in glossed for w in words) / len(words), len(words)
 
 

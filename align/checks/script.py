@@ -12,7 +12,7 @@ from align.lang.cedict import (
     simplified_forms,
     traditional_words,
 )
-from align.lang.zh import converter
+from align.lang.zh import converter, to_simplified
 from align.models import Span
 
 HANT, HANS = "zh-Hant", "zh-Hans"
@@ -39,12 +39,20 @@ class ScriptMarks:
 
 def script_marks(text: str) -> ScriptMarks:
     traditional, simplified = script_only_characters()
-    present = set(text)  # most texts hold few marked characters: look for those only
-    marked_t, marked_s = present & traditional, present & simplified
-    return ScriptMarks(
-        tuple(i for i, c in enumerate(text) if c in marked_t) if marked_t else (),
-        tuple(i for i, c in enumerate(text) if c in marked_s) if marked_s else (),
-    )
+    present = set(text)
+    return ScriptMarks(_offsets(text, present & traditional), _offsets(text, present & simplified))
+
+
+def _offsets(text: str, chars: set[str]) -> tuple[int, ...]:
+    """Where the given characters occur, by ``str.find`` per character (a Python loop over
+    every character of the text costs more)."""
+    found = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            found.append(at)
+            at = text.find(char, at + 1)
+    return tuple(sorted(found))
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +124,7 @@ class _WholeText:
 
     def picks(self, i: int, simplified: str) -> list[str] | None:
         if self._simple is None:
-            self._simple = converter("t2s").convert(self.text)
+            self._simple = to_simplified(self.text)
             if len(self._simple) == len(self.text):
                 self._back = [converter(s).convert(self._simple) for s in _STANDARDS]
         if self._simple[i : i + 1] != simplified or len(self._simple) != len(self.text):

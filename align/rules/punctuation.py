@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from align.context import PairContext
@@ -14,11 +15,15 @@ _CLOSING = {close: open_ for open_, close in _PAIRS.items()}
 _WIDTH = str.maketrans("（）［］", "()[]")
 
 
+_BRACKET = re.compile(r"[()\[\]（）［］「」『』《》【】]")
+
+
 def unbalanced(text: str) -> list[int]:
     """Offsets of brackets that are never closed, or closed without being opened."""
     stack: list[int] = []
     stray: list[int] = []
-    for i, char in enumerate(text.translate(_WIDTH)):
+    for match in _BRACKET.finditer(text):
+        i, char = match.start(), match.group().translate(_WIDTH)
         if char in _PAIRS:
             stack.append(i)
         elif char in _CLOSING:
