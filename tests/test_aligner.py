@@ -1,4 +1,5 @@
 from align.alignment import align_lengths
+from align.alignment.model import LENGTH_HUBER, length_cost
 from align.config import Settings
 from align.context import PairContext
 from align.models import Pair, Segment
@@ -34,3 +35,13 @@ def test_context_reports_sentence_links_as_spans():
         ("Good day, and welcome to the call.", "美好的一天，歡迎參加電話會議。"),
         ("Today's conference is being recorded.", "今天的會議正在錄製中。"),
     ]
+
+
+def test_length_cost_is_quadratic_near_zero_and_linear_far_out():
+    assert length_cost(1.0) == 0.5
+    assert length_cost(-1.0) == 0.5
+    edge = LENGTH_HUBER
+    assert abs(length_cost(edge) - edge * edge / 2) < 1e-12  # continuous at the edge
+    far = length_cost(10.0) - length_cost(9.0)
+    assert abs(far - edge) < 1e-12  # grows by LENGTH_HUBER per deviation
+    assert length_cost(10.0) < 10.0 * 10.0 / 2

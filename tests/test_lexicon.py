@@ -1,6 +1,6 @@
 """CC-CEDICT index: built from the installed package, cached on disk, and used by alignment."""
 
-from align.alignment.lexicon import chinese_masks, english_masks
+from align.alignment.lexicon import chinese_masks, english_masks, kept_latin_masks
 from align.lang import cedict
 from align.lang.en import content_lemmas, lemma
 
@@ -43,3 +43,21 @@ def test_masks_share_words_through_the_dictionary():
     right, wrong = chinese_masks(["微軟進入了市場", "我們很高興"], vocab)
     assert (english & right).bit_count() >= 2
     assert english & wrong == 0
+
+
+def test_names_kept_in_latin_count_as_shared_words():
+    english = ["And the sons of Javan; Elishah, and Tarshish.", "The isles were divided."]
+    chinese = ["爪哇的儿子们。以利沙（Elishah），塔西什（Tarshish）。", "海岛被分开了。The end"]
+    vocab: dict[str, int] = {}
+    src, tgt = kept_latin_masks(english, chinese, vocab)
+    assert (src[0] & tgt[0]).bit_count() == 2  # Elishah, Tarshish
+    assert src[1] == 0  # "The" is a stop word; "isles" and "divided" are not in the Chinese
+    assert not src[1] & tgt[1]
+
+
+def test_kept_latin_bits_do_not_collide_with_gloss_lemmas():
+    vocab: dict[str, int] = {}
+    english_masks(["The market grew."], vocab)
+    src, tgt = kept_latin_masks(["The market grew."], ["市场 market 增长了。"], vocab)
+    assert src[0] & tgt[0]
+    assert not src[0] & english_masks(["The market grew."], vocab)[0]

@@ -5,11 +5,12 @@ Each bead (1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0, 0-1) costs:
 
 - a Gale-Church length term ``z²/2``, ``z`` being the Chinese length's deviation from the
   document's own ratio × the English length (``align.lengths``), so it adapts to machine
-  (~0.33) and human (~0.30) translation;
+  (~0.33) and human (~0.30) translation; linear beyond ``|z| = 1.5`` (``model.length_cost``)
+  so that an unusual length does not outweigh the words;
 - a lexical term through CC-CEDICT, ``λ·(1 − coverage)``: coverage is the share of the English
   content words whose dictionary translation occurs in the Chinese (words in more than 10% of
-  the sentences left out); a sentence merged into a bead that shares no word with the other
-  side adds ``μ``;
+  the sentences left out; Latin-script words the Chinese keeps, such as names, count as
+  words); a sentence merged into a bead that shares no word with the other side adds ``μ``;
 - the bead's prior, so merges, splits and drops must earn their place.
 
 Long documents are aligned in a band around a centre line through rare-word anchors
@@ -23,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from align.alignment.model import PRIOR, Bead
+from align.alignment.model import PRIOR, Bead, length_cost
 from align.lengths import VARIANCE, chinese_length, english_length
 
 __all__ = ["AlignerSettings", "Bead", "align_lengths", "align_sentences"]
@@ -99,7 +100,7 @@ def align_sentences(
     lexical: bool = True,
 ) -> list[Bead]:
     """Best bead sequence pairing English ``source`` with Chinese ``target`` sentences."""
-    from align.alignment.lexicon import chinese_masks, english_masks
+    from align.alignment.lexicon import chinese_masks, english_masks, kept_latin_masks
 
     settings = settings or AlignerSettings()
     src_len = [float(english_length(s)) for s in source]
@@ -108,6 +109,9 @@ def align_sentences(
         vocab: dict[str, int] = {}
         src_masks = english_masks(source, vocab)
         tgt_masks = chinese_masks(target, vocab)
+        src_kept, tgt_kept = kept_latin_masks(source, target, vocab)
+        src_masks = [a | b for a, b in zip(src_masks, src_kept, strict=True)]
+        tgt_masks = [a | b for a, b in zip(tgt_masks, tgt_kept, strict=True)]
         keep = ~_frequent(src_masks)
         src_masks = [mask & keep for mask in src_masks]
         tgt_masks = [mask & keep for mask in tgt_masks]
@@ -179,8 +183,7 @@ def align_lengths(source: Sequence[float], target: Sequence[float]) -> list[Bead
                 c = base + prior
                 if di and dj:
                     le, lz = src_sum[ni] - src_sum[i], tgt_sum[nj] - tgt_sum[j]
-                    z = lz - ratio * le
-                    c += z * z / (2 * max(le, 1.0) * variance)
+                    c += length_cost((lz - ratio * le) / math.sqrt(max(le, 1.0) * variance))
                 if c < cost[ni][nj]:
                     cost[ni][nj], back[ni][nj] = c, (di, dj)
     beads: list[Bead] = []

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from align.alignment.model import DOCUMENT_PRIOR, PRIOR, Bead
+from align.alignment.model import DOCUMENT_PRIOR, LENGTH_HUBER, PRIOR, Bead
 
 PAIR_SHAPES = [shape for shape in PRIOR if shape[0] and shape[1]]
 _PAD = 3
@@ -24,6 +24,12 @@ _ORPHAN = 0.25
 _RELATIVE = 1.0
 # ... and a merged sentence sharing no dictionary word at all with the other side pays more.
 _DISJOINT = 3.0
+
+
+def _length_cost(z: np.ndarray) -> np.ndarray:
+    """``model.length_cost`` over an array."""
+    a = np.abs(z)
+    return np.where(a <= LENGTH_HUBER, z * z / 2, LENGTH_HUBER * (a - LENGTH_HUBER / 2))
 
 
 @dataclass(frozen=True)
@@ -87,7 +93,7 @@ def _shape_cost(
     le = src_prefix[i_safe] - src_prefix[i_low]
     lz = tgt_prefix[j_safe] - tgt_prefix[np.maximum(j_safe - dj, 0)]
     z = (lz - costs.ratio * le) / np.sqrt(np.maximum(le, 1.0) * costs.variance)
-    total = z * z / 2 + costs.prior_cost((di, dj))
+    total = _length_cost(z) + costs.prior_cost((di, dj))
     known_prefix = np.concatenate([[0.0], np.cumsum(src_known)])
     known = known_prefix[i_safe] - known_prefix[i_low]
     parts = {(t, u): band.pair_overlap(t, u) for t in range(1, di + 1) for u in range(1, dj + 1)}

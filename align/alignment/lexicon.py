@@ -8,11 +8,12 @@ Python ints used as bitsets: intersection is ``&`` and its size ``bit_count()``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
 from align.lang.cedict import MAX_HEADWORD, chinese_to_english, headword_prefixes, vocabulary
-from align.lang.en import content_lemmas
+from align.lang.en import STOPWORDS, content_lemmas
 from align.lang.zh import to_simplified
 
 # (start, end, Simplified headword) of a dictionary word found in a Chinese text.
@@ -30,6 +31,29 @@ def english_masks(sentences: Sequence[str], vocab: dict[str, int]) -> list[int]:
                 mask |= 1 << vocab.setdefault(word, len(vocab))
         masks.append(mask)
     return masks
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
+def kept_latin_masks(
+    source: Sequence[str], target: Sequence[str], vocab: dict[str, int]
+) -> tuple[list[int], list[int]]:
+    """Bitsets of the Latin-script words (names, untranslated words: 以利沙（Elishah）) that the
+    Chinese keeps from the English; only words the Chinese side has at all get a bit."""
+    tgt_words = [{w.lower() for w in _LATIN_WORD.findall(t)} - STOPWORDS for t in target]
+    present = set().union(*tgt_words)
+    if not present:
+        return [0] * len(source), [0] * len(target)
+
+    def mask(words: set[str]) -> int:
+        bits = 0
+        for word in words & present:
+            bits |= 1 << vocab.setdefault("\0" + word, len(vocab))  # apart from gloss lemmas
+        return bits
+
+    src = [mask({w.lower() for w in _LATIN_WORD.findall(s)}) for s in source]
+    return src, [mask(words) for words in tgt_words]
 
 
 @lru_cache(maxsize=512)  # reuse is within a pair: keep memory flat
