@@ -11,17 +11,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from align.alignment.beads import bit_lists
+
 _MAX_DF = 20  # lemmas rarer than this on both sides vote for anchors
 _MIN_SCORE = 8.0  # about two rare shared words
-
-
-def _bits(mask: int) -> list[int]:
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out
 
 
 def _postings(bit_lists: Sequence[list[int]]) -> dict[int, list[int]]:
@@ -87,8 +80,13 @@ def anchor_centres(
 ) -> list[int]:
     """A target position for every source boundary 0..n, through the anchor chain."""
     n, m = len(src_masks), len(tgt_masks)
-    src_bits = [_bits(mask) for mask in src_masks]
-    src_post, tgt_post = _postings(src_bits), _postings([_bits(mask) for mask in tgt_masks])
+    src_bits = bit_lists(src_masks)
+    src_post = _postings(src_bits)
+    rare = 0  # only words rare in the source can anchor: index the target for those alone
+    for bit, rows in src_post.items():
+        if len(rows) <= _MAX_DF:
+            rare |= 1 << bit
+    tgt_post = _postings(bit_lists([mask & rare for mask in tgt_masks]))
     corridor = max(50, m // 10)  # far from the length diagonal, a shared word is chance
     # Retrieval: each source sentence scores the target sentences in its corridor by the
     # rarer words they share (idf weights); a clear winner becomes a candidate anchor.

@@ -57,15 +57,7 @@ class _Band:
         self.rows = np.arange(n + 1)[:, None]
         self.j = base[:, None] + np.arange(size)[None, :]  # target boundary of each cell
         # overlap[r, x] = |E_r ∩ Z_c| for c = base[r + 1] − PAD + x
-        width = size + 2 * _PAD
-        overlap = np.zeros((max(n, 1), width), dtype=np.float64)
-        for r, mask in enumerate(src_masks):
-            if not mask:
-                continue
-            first = int(base[r + 1]) - _PAD
-            for x in range(max(0, -first), min(width, m - first)):
-                overlap[r, x] = (mask & tgt_masks[first + x]).bit_count()
-        self.overlap = overlap
+        self.overlap = _overlaps(src_masks, tgt_masks, base[1:] - _PAD, size + 2 * _PAD)
 
     def pair_overlap(self, back_rows: int, back_cols: int) -> np.ndarray:
         """|E_(i−back_rows) ∩ Z_(j−back_cols)| for every cell (i, j); 0 outside the data."""
@@ -77,6 +69,63 @@ class _Band:
         ok = ok_r[:, None] & (x >= 0) & (x < self.overlap.shape[1]) & (c >= 0) & (c < self.m)
         values = self.overlap[r_safe[:, None], np.clip(x, 0, self.overlap.shape[1] - 1)]
         return np.where(ok, values, 0.0)
+
+
+def _overlaps(
+    src_masks: Sequence[int], tgt_masks: Sequence[int], first: np.ndarray, width: int
+) -> np.ndarray:
+    """``out[r, x] = |src_masks[r] ∩ tgt_masks[first[r] + x]|`` (0 where the column is outside
+    the target). Vectorised by blocks of source rows: the block's (row, word) pairs are looked
+    up in the target rows it can reach, unpacked to a 0/1 matrix (memory bounded by the
+    block, not the document)."""
+    n, m = len(src_masks), len(tgt_masks)
+    out = np.zeros((max(n, 1), width), dtype=np.float64)
+    longest = max(max(src_masks, default=0).bit_length(), max(tgt_masks, default=0).bit_length())
+    if not longest:
+        return out
+    nbytes = (longest + 7) // 8
+    for r0 in range(0, n, _BLOCK):
+        r1 = min(n, r0 + _BLOCK)
+        rows, bits = np.nonzero(_unpack(src_masks[r0:r1], nbytes))
+        if not len(rows):
+            continue
+        lo = max(0, int(first[r0:r1].min()))
+        hi = min(m, int(first[r0:r1].max()) + width)
+        if lo >= hi:
+            continue
+        target = _unpack(tgt_masks[lo:hi], nbytes)
+        start = first[r0 + rows]
+        for x in range(width):
+            column = start + x
+            inside = (column >= lo) & (column < hi)
+            found = target[np.clip(column - lo, 0, hi - lo - 1), bits] & inside
+            out[r0:r1, x] = np.bincount(rows, weights=found, minlength=r1 - r0)
+    return out
+
+
+_BLOCK = 1024  # source rows per block of ``_overlaps``
+
+
+def bit_lists(masks: Sequence[int]) -> list[list[int]]:
+    """The set bits of each bitset int, ascending (NumPy's unpacking is far faster than
+    peeling bits off big Python ints one by one)."""
+    nbytes = (max(masks, default=0).bit_length() + 7) // 8
+    if not nbytes:
+        return [[] for _ in masks]
+    out: list[list[int]] = []
+    for r0 in range(0, len(masks), _BLOCK):
+        block = masks[r0 : r0 + _BLOCK]
+        rows, bits = np.nonzero(_unpack(block, nbytes))
+        cuts = np.searchsorted(rows, np.arange(1, len(block)))
+        out.extend(part.tolist() for part in np.split(bits, cuts))
+    return out
+
+
+def _unpack(masks: Sequence[int], nbytes: int) -> np.ndarray:
+    """Bitset ints as a (len(masks), 8·nbytes) matrix of 0/1, bit ``b`` in column ``b``."""
+    raw = b"".join(mask.to_bytes(nbytes, "little") for mask in masks)
+    packed = np.frombuffer(raw, dtype=np.uint8).reshape(len(masks), nbytes)
+    return np.unpackbits(packed, axis=1, bitorder="little")
 
 
 def _shape_cost(
@@ -147,36 +196,39 @@ def banded_alignment(
     skip = costs.prior_cost((1, 0)) + costs.lexical_weight * 0.5
     shapes = [*PAIR_SHAPES, (1, 0)]
     offsets = np.arange(size)
+    ramp = offsets * skip
     inf = np.inf
-    cost = np.full((n + 1, size), inf)
+    # Row i's costs live in padded[i, size : 2·size], with inf on both sides, so the row a bead
+    # comes from, shifted by any amount, is a plain slice.
+    padded = np.full((n + 1, 3 * size), inf)
+    cost = padded[:, size : 2 * size]
     move = np.full((n + 1, size), -1, dtype=np.int8)  # index into shapes; -1 is a 0-1 bead
     valid = (band.j >= 0) & (band.j <= m)
+    steps = [shape_costs[s] if dj else None for s, (_, dj) in enumerate(shapes)]
+    candidates = np.empty((len(shapes), size))
     for i in range(n + 1):
         if i == 0:
             row = np.where(band.j[0] == 0, 0.0, inf)
             row_move = np.full(size, -1, dtype=np.int8)
         else:
-            candidates = np.full((len(shapes), size), inf)
             for s, (di, dj) in enumerate(shapes):
                 if di > i:
+                    candidates[s] = inf
                     continue
                 p = i - di
-                # previous[k] = cost[p][k + shift]: a shifted slice, inf where it falls outside
-                shift = int(base[i] - base[p]) - dj
-                previous = np.full(size, inf)
-                if 0 <= shift < size:
-                    previous[: size - shift] = cost[p][shift:]
-                elif -size < shift < 0:
-                    previous[-shift:] = cost[p][: size + shift]
-                step = shape_costs[s][i] if dj else skip
-                candidates[s] = previous + step
+                # previous[k] = cost[p][k + shift]: inf where it falls outside the row
+                shift = min(max(int(base[i] - base[p]) - dj, -size), size)
+                previous = padded[p, size + shift : 2 * size + shift]
+                step = steps[s]
+                np.add(previous, skip if step is None else step[i], out=candidates[s])
             row_move = np.argmin(candidates, axis=0).astype(np.int8)
             row = candidates[row_move, offsets]
         # best(k) = min over k' ≤ k of row(k') + (k − k')·skip: the 0-1 beads along the row.
-        shifted = np.where(valid[i], row - offsets * skip, inf)
-        running = np.where(valid[i], np.minimum.accumulate(shifted) + offsets * skip, inf)
-        from_left = running < row - 1e-9  # not the cell itself, back through float rounding
-        cost[i] = np.where(from_left, running, np.where(valid[i], row, inf))
+        row = np.where(valid[i], row, inf)
+        running = np.minimum.accumulate(row - ramp) + ramp
+        # Not the cell itself (back through float rounding), and never outside the target.
+        from_left = (running < row - 1e-9) & valid[i]
+        cost[i] = np.where(from_left, running, row)
         move[i] = np.where(from_left, -1, row_move)
     if not np.isfinite(cost[n][m - base[n]]):
         raise ValueError("the alignment left the band")
