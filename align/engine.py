@@ -5,9 +5,8 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, Future
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from align import __version__
 from align.config import Settings
@@ -19,6 +18,9 @@ from align.models import Finding, Pair, PairResult, Severity
 from align.rules.base import FAMILIES, REGISTRY, Hit, Rule, select_rules
 from align.scoring.pair import PENALTY, pair_score
 from align.suppression import parse_noqa
+
+if TYPE_CHECKING:  # only --jobs needs the pool: keep it out of start-up
+    from concurrent.futures import Executor, Future
 
 NORMALISATION = "nfkc+t2s"
 

@@ -55,3 +55,13 @@ def test_markdown_csv_json_reports(run_cli, tmp_path):
 def test_unknown_report_type_is_a_usage_error(run_cli, tmp_path):
     run = run_cli("report", SMALL, "-o", tmp_path / "r.pdf")
     assert run.code == 2 and "unknown report type '.pdf'" in run.err
+
+
+def test_jsonl_records_stay_one_line_each_with_unicode_line_separators(run_cli, write):
+    # U+2028/U+2029/U+0085 are legal raw in JSON strings, but str.splitlines (and older
+    # JavaScript) break lines there: they are written escaped.
+    doc = write("x.tsv", "Revenue\u2028grew 5%.\t營收\u2029成長\x855%。\n")
+    run = run_cli("check", doc, "--format", "jsonl")
+    records = [json.loads(line) for line in run.out.splitlines()]
+    assert records[0]["source"]["text"] == "Revenue\u2028grew 5%."
+    assert records[0]["target"]["text"] == "營收\u2029成長\x855%。"

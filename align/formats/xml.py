@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from align.errors import InputError
 from align.formats.base import DocumentInfo, make_pair
 from align.models import Pair
+
+if TYPE_CHECKING:  # lxml is loaded by the functions that parse: most inputs are not XML
+    from lxml import etree
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _PROLOG_BYTES = 1 << 16
@@ -25,7 +27,8 @@ _CODES = {"bpt", "ept", "ph", "it", "ut", "sc", "ec", "cp"}
 
 
 def local_name(tag: object) -> str:
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    """``{namespace}name`` → ``name``; comments and processing instructions → ""."""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def refuse_hostile(path: str) -> None:
@@ -60,6 +63,8 @@ def _text(element: etree._Element) -> str:
 
 
 def _units(path: str, tags: set[str]) -> Iterator[etree._Element]:
+    from lxml import etree
+
     refuse_hostile(path)
     events = etree.iterparse(
         path, events=("end",), resolve_entities=False, load_dtd=False, no_network=True,

@@ -76,8 +76,13 @@ def tool_dict(signature: str) -> dict[str, Any]:
     return {"name": "align", "version": __version__, "signature": signature}
 
 
+# Characters that JSON leaves raw inside strings but that some readers take for line breaks
+# (Python's str.splitlines, JavaScript before ES2019): escaped, so one JSONL record is one line.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def _dumps(value: Any, indent: int | None) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=indent)
+    return json.dumps(value, ensure_ascii=False, indent=indent).translate(_LINE_BREAKS)
 
 
 def write_json(out: TextIO, results: Iterable[PairResult], context: ReportContext) -> None:
