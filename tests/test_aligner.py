@@ -1,3 +1,8 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from align import alignment
 from align.alignment import align_lengths
 from align.alignment.model import LENGTH_HUBER, length_cost
 from align.config import Settings
@@ -45,3 +50,20 @@ def test_length_cost_is_quadratic_near_zero_and_linear_far_out():
     far = length_cost(10.0) - length_cost(9.0)
     assert abs(far - edge) < 1e-12  # grows by LENGTH_HUBER per deviation
     assert length_cost(10.0) < 10.0 * 10.0 / 2
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(st.floats(1, 400), min_size=1, max_size=8).flatmap(
+        lambda src: st.tuples(
+            st.just(src),
+            st.lists(st.floats(1, 150), min_size=len(src), max_size=len(src)),
+        )
+    )
+)
+def test_diagonal_shortcut_gives_what_the_dynamic_program_gives(lengths):
+    source, target = lengths
+    shortcut = align_lengths(source, target)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(alignment, "_diagonal_wins", lambda *args: False)
+        assert align_lengths(source, target) == shortcut

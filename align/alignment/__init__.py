@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from align.alignment.model import PRIOR, Bead, length_cost
+from align.alignment.model import LENGTH_HUBER, PRIOR, Bead, length_cost
 from align.lengths import VARIANCE, chinese_length, english_length
 
 __all__ = ["AlignerSettings", "Bead", "align_lengths", "align_sentences"]
@@ -145,6 +145,27 @@ def _frequent(masks: Sequence[int]) -> int:
 
 
 _PRIOR_COSTS = [(di, dj, -math.log(p)) for (di, dj), p in PRIOR.items()]
+# Any path other than the all 1-1 diagonal costs at least this much more than its source
+# sentences' share of 1-1 priors: its cheapest bead that is not 1-1 (2-1) minus the 1-1
+# priors of the sentences that bead covers.
+_ONE_ONE = -math.log(PRIOR[1, 1])
+_DETOUR = min(cost - di * _ONE_ONE for di, dj, cost in _PRIOR_COSTS if (di, dj) != (1, 1))
+
+
+def _diagonal_wins(
+    source: Sequence[float], target: Sequence[float], ratio: float, variance: float
+) -> bool:
+    """True when pairing sentence k with sentence k is provably the best alignment: its
+    length costs add up to less than any detour's extra prior (the common case of a pair
+    whose sentences correspond, decided without the dynamic program)."""
+    total = 0.0
+    for le, lz in zip(source, target, strict=True):
+        total += length_cost((lz - ratio * le) / math.sqrt(max(le, 1.0) * variance))
+        if total >= _DETOUR:
+            return False
+    return True
+
+
 # Half-width of the band of ``align_lengths``, in target sentences around the diagonal; a pair
 # whose sides differ in sentence count gets that difference on top.
 _PAIR_BAND = 6
@@ -168,10 +189,22 @@ def align_lengths(source: Sequence[float], target: Sequence[float]) -> list[Bead
         src_sum.append(src_sum[-1] + length)
     for length in target:
         tgt_sum.append(tgt_sum[-1] + length)
+    # For the source side of every bead starting at i: the expected Chinese length and
+    # 1 / its standard deviation, computed once rather than in every cell.
+    expected = [[0.0] * 4 for _ in range(n + 1)]
+    scale = [[0.0] * 4 for _ in range(n + 1)]
+    for i in range(n + 1):
+        for di in range(1, min(3, n - i) + 1):
+            le = src_sum[i + di] - src_sum[i]
+            expected[i][di] = ratio * le
+            scale[i][di] = 1.0 / math.sqrt(max(le, 1.0) * variance)
+    huber = LENGTH_HUBER
+    if n == m and _diagonal_wins(source, target, ratio, variance):
+        return [((i,), (i,)) for i in range(n)]
     width = _PAIR_BAND + abs(n - m)
     for i in range(n + 1):
         centre = i * m // n if n else m
-        row = cost[i]
+        row, expected_i, scale_i = cost[i], expected[i], scale[i]
         for j in range(max(0, centre - width), min(m, centre + width) + 1):
             base = row[j]
             if base == inf:
@@ -181,9 +214,9 @@ def align_lengths(source: Sequence[float], target: Sequence[float]) -> list[Bead
                 if ni > n or nj > m:
                     continue
                 c = base + prior
-                if di and dj:
-                    le, lz = src_sum[ni] - src_sum[i], tgt_sum[nj] - tgt_sum[j]
-                    c += length_cost((lz - ratio * le) / math.sqrt(max(le, 1.0) * variance))
+                if di and dj:  # length_cost, inlined: this loop is every pair's hot spot
+                    z = (tgt_sum[nj] - tgt_sum[j] - expected_i[di]) * scale_i[di]
+                    c += z * z / 2 if -huber <= z <= huber else huber * (abs(z) - huber / 2)
                 if c < cost[ni][nj]:
                     cost[ni][nj], back[ni][nj] = c, (di, dj)
     beads: list[Bead] = []

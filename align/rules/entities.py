@@ -245,6 +245,9 @@ def glossary_violation(ctx: PairContext) -> Iterator[Hit]:
             )
 
 
+_SHOWN_LINES = 5
+
+
 @rule("E106", "inconsistent-rendering", Severity.WARNING, document=True, collect=name_forms)
 def inconsistent_rendering(
     seen: dict[str, Any], result: PairResult, names: tuple[tuple[str, str, Span], ...] | None
@@ -270,12 +273,15 @@ def inconsistent_rendering(
         new = form not in forms and bool(forms)
         shown = span.slice(result.pair.target_text) if form else "kept in English"
         lines = forms.setdefault(form, (shown, []))[1]
-        if line not in lines:
+        # Pairs arrive in input order: a new line is never below the last one kept. Six
+        # lines are enough to show five and "…" (a long document must not grow the list).
+        if len(lines) < _SHOWN_LINES + 1 and (not lines or lines[-1] != line):
             lines.append(line)
         if new:
             listing = "; ".join(
                 f"{text} (line{'s' if len(at) > 1 else ''} "
-                f"{', '.join(str(n) for n in at[:5])}{' …' if len(at) > 5 else ''})"
+                f"{', '.join(str(n) for n in at[:_SHOWN_LINES])}"
+                f"{' …' if len(at) > _SHOWN_LINES else ''})"
                 for text, at in forms.values()
             )
             yield Hit(f"{key} is rendered {len(forms)} ways: {listing}", target_span=span)
