@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from align.alignment import align_lengths
 from align.alignment.lexicon import Headword, headwords_in
 from align.config import Settings
+from align.lang.cedict import MAX_HEADWORD
 from align.lengths import chinese_length, english_length
 from align.models import Pair, SentenceLink, Span
 from align.segment import split_chinese, split_english
@@ -63,10 +64,12 @@ class PairContext:
 
     def headwords_within(self, span: Span) -> tuple[Headword, ...]:
         """The target's headwords lying wholly inside ``span``."""
-        heads = self.target_headwords
-        first = bisect_left(self._headword_starts, span.start)
-        last = bisect_left(self._headword_starts, span.end, first)
-        return tuple(h for h in heads[first:last] if h[1] <= span.end)
+        heads, starts = self.target_headwords, self._headword_starts
+        first = bisect_left(starts, span.start)
+        last = bisect_left(starts, span.end, first)
+        # A headword starting this far before the end cannot run past it.
+        safe = max(first, bisect_left(starts, span.end - MAX_HEADWORD + 1, first, last))
+        return heads[first:safe] + tuple(h for h in heads[safe:last] if h[1] <= span.end)
 
     @cached_property
     def sentence_links(self) -> list[SentenceLink]:

@@ -114,22 +114,29 @@ _STANDARDS = ("s2t", "s2tw", "s2hk")
 
 
 class _WholeText:
-    """The text converted to Simplified and back under each standard, once: the picks for
-    every suspect character whose Simplified form the conversion already chose."""
+    """The text converted to Simplified and back under each standard, once and only as far
+    as needed: the picks for every suspect character whose Simplified form the conversion
+    already chose."""
 
     def __init__(self, text: str):
         self.text = text
         self._simple: str | None = None
-        self._back: list[str] = []
+        self._back: dict[str, str] = {}
 
     def picks(self, i: int, simplified: str) -> list[str] | None:
         if self._simple is None:
             self._simple = to_simplified(self.text)
-            if len(self._simple) == len(self.text):
-                self._back = [converter(s).convert(self._simple) for s in _STANDARDS]
-        if self._simple[i : i + 1] != simplified or len(self._simple) != len(self.text):
+        if self._simple[i : i + 1] != simplified:
             return None  # the windowed conversion decides
-        picks = [back[i] if len(back) == len(self.text) else self.text[i] for back in self._back]
+        picks = []
+        for standard in _STANDARDS:
+            if standard not in self._back:
+                self._back[standard] = converter(standard).convert(self._simple)
+            back = self._back[standard]
+            pick = back[i] if len(back) == len(self.text) else self.text[i]
+            picks.append(pick)
+            if pick == self.text[i]:
+                break  # written so by one standard: the others need not be asked
         return list(dict.fromkeys(picks))
 
 
