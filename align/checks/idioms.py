@@ -34,6 +34,7 @@ class Idiom:
     origin: str
 
 
+@lru_cache(maxsize=1 << 16)  # every word of every sentence: words repeat, texts do not
 def _lemma(word: str) -> str:
     return lemma(word.lower().replace("’", "'"))
 

@@ -72,9 +72,10 @@ def conversion_confusions(text: str) -> list[Confusion]:
     groups = character_groups()
     found = []
     whole = _WholeText(text)
-    for i, char in enumerate(text):
-        others = groups.get(char)
-        if not others or _in_word(text, i):
+    for i in _offsets(text, set(text) & groups.keys()):
+        char = text[i]
+        others = groups[char]
+        if _in_word(text, i):
             continue
         shared = [
             f for f in simplified_forms(char) if any(f in simplified_forms(o) for o in others)

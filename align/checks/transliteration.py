@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from align.alignment.lexicon import headwords_in
 from align.lang.cedict import common_lemmas, transliteration_characters
-from align.lang.phonetic import MATCH, english_key, sounds_like, starts_alike
+from align.lang.phonetic import MATCH, chinese_key, english_key, first_sounds, sounds_like
 from align.lang.script import HAN_CLASS
 from align.lang.zh import to_simplified
 from align.models import Span
@@ -39,13 +39,14 @@ def best_transliteration(
     # One consonant (Todd, Ho) is matched by too much: then only an exact, strict match counts.
     threshold = MATCH if len(key) > 1 else 1.0
     strict = strict or len(key) == 1
+    alike = first_sounds(key[0])
     best: tuple[float, int, Span] | None = None
     for run in _han_runs(target):
         if window and not inside(run.span, window):
             continue
         text, explained = run.text, run.explained
-        for start in range(len(text)):
-            if not starts_alike(key, text[start]):
+        for start, first in enumerate(run.first_sounds):
+            if first not in alike:
                 continue  # a transliteration keeps the first sound: skip the DP
             stop = min(len(text), start + longest)
             if strict:
@@ -70,6 +71,7 @@ class _HanRun:
     explained: tuple[bool, ...]  # by an ordinary dictionary word
     # From each offset, where the run of transliteration characters (and ·) stops.
     letters_end: tuple[int, ...]
+    first_sounds: tuple[str, ...]  # each character's first sound class ("" for ·)
 
 
 @lru_cache(maxsize=256)  # reuse is within a pair: every source name searches the same target
@@ -85,7 +87,7 @@ def _han_runs(target: str) -> tuple[_HanRun, ...]:
             letters_end[i] = letters_end[i + 1] if ok else i
         runs.append(
             _HanRun(Span(match.start(), match.end()), text, explained_by_words(text),
-                    tuple(letters_end[:-1]))
+                    tuple(letters_end[:-1]), tuple(chinese_key(c)[:1] for c in text))
         )  # fmt: skip
     return tuple(runs)
 

@@ -143,15 +143,13 @@ def key_similarity(english: str, chinese: str) -> float:
     return max(0.0, 1.0 - cost / max(rows, cols))
 
 
-def starts_alike(english: str, char: str) -> bool:
-    """Whether a Chinese character can begin the transliteration of a name with this key."""
-    return _starts_alike(english[0], char)
+_CLASSES = "PTKSCJFWHLMNYV"
 
 
-@lru_cache(maxsize=65536)
-def _starts_alike(first_class: str, char: str) -> bool:
-    first = chinese_key(char)
-    return bool(first) and _cost(first_class, first[0]) <= _FIRST_NEAR
+@lru_cache(maxsize=len(_CLASSES))
+def first_sounds(english_class: str) -> frozenset[str]:
+    """The classes a transliteration of a name starting with ``english_class`` can start with."""
+    return frozenset(c for c in _CLASSES if _cost(english_class, c) <= _FIRST_NEAR)
 
 
 @lru_cache(maxsize=65536)
