@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from align.alignment.lexicon import glosses
 from align.context import PairContext
@@ -37,13 +38,19 @@ _SHORT = 12  # words: a short sentence aligned one to one says clearly what rend
 
 def _single(link: SentenceLink, ctx: PairContext) -> bool:
     """The link pairs one English sentence of at most ``_SHORT`` words with one Chinese one."""
-    english = [s for s in ctx.source_sentences if link.source.start <= s.start < link.source.end]
-    chinese = [s for s in ctx.target_sentences if link.target.start <= s.start < link.target.end]
+    english = _sentences_in(ctx.source_sentences, link.source)
     return (
         len(english) == 1
-        and len(chinese) == 1
+        and len(_sentences_in(ctx.target_sentences, link.target)) == 1
         and len(english[0].slice(ctx.source).split()) <= _SHORT
     )
+
+
+def _sentences_in(sentences: list[Span], span: Span) -> list[Span]:
+    """The sentences (sorted, disjoint) that start inside ``span``."""
+    first = bisect_left(sentences, span.start, key=lambda s: s.start)
+    last = bisect_left(sentences, span.end, first, key=lambda s: s.start)
+    return sentences[first:last]
 
 
 def word_senses(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from align.lang.cedict import (
     MAX_HEADWORD,
@@ -37,6 +38,7 @@ class ScriptMarks:
         return HANT if len(self.traditional) >= len(self.simplified) else HANS
 
 
+@lru_cache(maxsize=256)  # several rules ask about the same pair's text
 def script_marks(text: str) -> ScriptMarks:
     traditional, simplified = script_only_characters()
     present = set(text)
