@@ -195,3 +195,13 @@ def test_user_idioms_file_extends_the_list(run_cli, write):
     bad = write("bad.tsv", "eat ~ lunch\t午餐\n")
     broken = run_cli("check", data, "--idioms", bad)
     assert broken.code == 2 and f"{bad}:1:" in broken.err
+
+
+def test_e106_lists_five_lines_of_a_frequent_rendering_then_an_ellipsis(run_cli, write):
+    usual = "President Bush spoke first.\n布希總統首先發言。\n"
+    doc = write("bush.txt", usual * 7 + "Then Bush left.\n然後布什離開了。\n")
+    run = run_cli("check", doc, "--format", "jsonl", "--select", "E106")
+    messages = [
+        f["message"] for line in run.out.splitlines() for f in json.loads(line).get("findings", ())
+    ]
+    assert messages == ["Bush is rendered 2 ways: 布希 (lines 2, 4, 6, 8, 10 …); 布什 (line 16)"]
