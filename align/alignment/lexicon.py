@@ -98,8 +98,3 @@ def chinese_masks(sentences: Sequence[str], vocab: dict[str, int]) -> list[int]:
 def glosses(headword: str) -> frozenset[str]:
     """The English gloss lemmas of one Simplified headword."""
     return frozenset(chinese_to_english().get(headword, "").split())
-
-
-def gloss_lemmas(heads: Sequence[Headword]) -> frozenset[str]:
-    """Every English gloss lemma of the given headwords."""
-    return frozenset().union(*(glosses(head) for _, _, head in heads))

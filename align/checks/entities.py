@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from align.alignment.lexicon import gloss_lemmas
+from align.alignment.lexicon import glosses
 from align.checks.transliteration import (
     best_transliteration,
     inside,
@@ -208,22 +208,36 @@ def _transliteration(
 def _translated(entity: Entity, ctx: PairContext, window: Span) -> Rendering | None:
     """Most of the entity's words have a dictionary counterpart in the target: its ordinary
     words (通用目錄 Universal Directory), or a name inside a gloss (跟腱 "Achilles tendon")."""
-    words = [
-        lemma(part)
-        for w in entity.words
-        for part in w.split("-")
-        if len(part) > 2 and part.lower() not in STOPWORDS
-    ]
+    words = _content_lemmas(entity)
     if not words:
         return None
-    glossed = _target_lemmas(ctx)
+    glossed = _glossed_entity_lemmas(ctx)
     if sum(w in glossed for w in words) * 2 >= len(words):
         return Rendering(entity, "translated", window)
     return None
 
 
-def _target_lemmas(ctx: PairContext) -> frozenset[str]:
-    return ctx.memo("target-lemmas", lambda: gloss_lemmas(ctx.target_headwords))
+def _content_lemmas(entity: Entity) -> list[str]:
+    return [
+        lemma(part)
+        for w in entity.words
+        for part in w.split("-")
+        if len(part) > 2 and part.lower() not in STOPWORDS
+    ]
+
+
+def _glossed_entity_lemmas(ctx: PairContext) -> set[str]:
+    """The lemmas of the pair's entity words that some dictionary word of the target glosses
+    (the target's full gloss vocabulary is thousands of lemmas; these are a handful)."""
+
+    def compute() -> set[str]:
+        wanted = {w for entity in source_entities(ctx) for w in _content_lemmas(entity)}
+        glossed: set[str] = set()
+        for _, _, head in ctx.target_headwords:
+            glossed |= glosses(head) & wanted
+        return glossed
+
+    return ctx.memo("glossed-entity-lemmas", compute)
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]{3,}(?![\w'’-])")
