@@ -77,6 +77,9 @@ class _HanRun:
 @lru_cache(maxsize=256)  # reuse is within a pair: every source name searches the same target
 def _han_runs(target: str) -> tuple[_HanRun, ...]:
     letters = transliteration_characters()
+    # One dictionary scan of the whole target (shared with the other rules) rather than one
+    # per run: a word of Han characters lies inside one run, so the marks are the same.
+    explained = explained_by_words(target)
     runs = []
     for match in _HAN_RUN.finditer(target):
         text = match.group()
@@ -86,7 +89,7 @@ def _han_runs(target: str) -> tuple[_HanRun, ...]:
             ok = simple[i] in letters or simple[i] == "·"
             letters_end[i] = letters_end[i + 1] if ok else i
         runs.append(
-            _HanRun(Span(match.start(), match.end()), text, explained_by_words(text),
+            _HanRun(Span(match.start(), match.end()), text, explained[match.start() : match.end()],
                     tuple(letters_end[:-1]), tuple(chinese_key(c)[:1] for c in text))
         )  # fmt: skip
     return tuple(runs)
