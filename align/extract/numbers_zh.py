@@ -134,13 +134,14 @@ def _written_digits(number: str) -> str:
     return "".join(ch for ch in number if ch.isdigit()).lstrip("0")
 
 
+_FULL_WIDTH = str.maketrans(
+    {ch: unicodedata.normalize("NFKC", ch) for ch in "０１２３４５６７８９％．＄"}
+)
+
+
 def _normalise(text: str) -> str:
     """Simplified script and ASCII digits/percent, one character for one (offsets unchanged)."""
-    simplified = to_simplified(text)
-    return "".join(
-        unicodedata.normalize("NFKC", ch) if ch in "０１２３４５６７８９％．＄" else ch
-        for ch in simplified
-    )
+    return to_simplified(text).translate(_FULL_WIDTH)
 
 
 _CLAUSE_START = re.compile(r"[，,。；;！？!?：:、]")
