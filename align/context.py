@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cached_property
 from typing import Any, TypeVar
@@ -70,6 +70,19 @@ class PairContext:
         # A headword starting this far before the end cannot run past it.
         safe = max(first, bisect_left(starts, span.end - MAX_HEADWORD + 1, first, last))
         return heads[first:safe] + tuple(h for h in heads[safe:last] if h[1] <= span.end)
+
+    def aligned_target(self, position: int) -> Span:
+        """The target span aligned with the source sentence holding ``position`` (the whole
+        target if no sentence link holds it)."""
+        links = self.sentence_links
+        k = bisect_right(self._link_starts, position) - 1
+        if k >= 0 and position < links[k].source.end:
+            return links[k].target
+        return Span(0, len(self.target))
+
+    @cached_property
+    def _link_starts(self) -> list[int]:
+        return [link.source.start for link in self.sentence_links]
 
     @cached_property
     def sentence_links(self) -> list[SentenceLink]:

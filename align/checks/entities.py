@@ -62,10 +62,7 @@ def source_entities(ctx: PairContext) -> list[Entity]:
 
 def aligned_target(ctx: PairContext, span: Span) -> Span:
     """The target span aligned with the source sentence holding ``span`` (all of it if none)."""
-    for link in ctx.sentence_links:
-        if link.source.start <= span.start < link.source.end:
-            return link.target
-    return Span(0, len(ctx.target))
+    return ctx.aligned_target(span.start)
 
 
 def _renderings(ctx: PairContext) -> list[Rendering]:
