@@ -191,7 +191,9 @@ def sense_inconsistency(
     """
     reported = set()
     for key, word, carriers, span, sentence, single in senses or ():
-        history = seen.setdefault((key, word.lower()), Counter())
+        history = seen.get((key, word.lower()))
+        if history is None:  # not setdefault: it would build a Counter for every word
+            history = seen[key, word.lower()] = Counter()
         if single and not carriers and history and word not in reported:
             hits = list(_unusual(history, word, span, sentence, result.pair.target_text))
             if hits:
