@@ -198,10 +198,10 @@ def banded_alignment(
     offsets = np.arange(size)
     ramp = offsets * skip
     inf = np.inf
-    # Row i's costs live in padded[i, size : 2·size], with inf on both sides, so the row a bead
-    # comes from, shifted by any amount, is a plain slice.
-    padded = np.full((n + 1, 3 * size), inf)
-    cost = padded[:, size : 2 * size]
+    # Row i's costs live in padded[i % 4, size : 2·size], with inf on both sides, so the row a
+    # bead comes from, shifted by any amount, is a plain slice; beads reach back three rows at
+    # most, so four rows are kept (the trace needs only ``move``).
+    padded = np.full((4, 3 * size), inf)
     move = np.full((n + 1, size), -1, dtype=np.int8)  # index into shapes; -1 is a 0-1 bead
     valid = (band.j >= 0) & (band.j <= m)
     steps = [shape_costs[s] if dj else None for s, (_, dj) in enumerate(shapes)]
@@ -218,7 +218,7 @@ def banded_alignment(
                 p = i - di
                 # previous[k] = cost[p][k + shift]: inf where it falls outside the row
                 shift = min(max(int(base[i] - base[p]) - dj, -size), size)
-                previous = padded[p, size + shift : 2 * size + shift]
+                previous = padded[p % 4, size + shift : 2 * size + shift]
                 step = steps[s]
                 np.add(previous, skip if step is None else step[i], out=candidates[s])
             row_move = np.argmin(candidates, axis=0).astype(np.int8)
@@ -228,9 +228,9 @@ def banded_alignment(
         running = np.minimum.accumulate(row - ramp) + ramp
         # Not the cell itself (back through float rounding), and never outside the target.
         from_left = (running < row - 1e-9) & valid[i]
-        cost[i] = np.where(from_left, running, row)
+        padded[i % 4, size : 2 * size] = np.where(from_left, running, row)
         move[i] = np.where(from_left, -1, row_move)
-    if not np.isfinite(cost[n][m - base[n]]):
+    if not np.isfinite(padded[n % 4, size + m - base[n]]):
         raise ValueError("the alignment left the band")
     return _trace(move, base, shapes, n, m)
 
