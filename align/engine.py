@@ -14,7 +14,7 @@ from align.context import PairContext
 from align.fingerprint import fingerprint
 from align.formats import Document
 from align.lengths import length_z
-from align.models import Finding, Pair, PairResult, Severity
+from align.models import Finding, Pair, PairResult, SentenceLink, Severity
 from align.rules.base import FAMILIES, REGISTRY, Hit, Rule, select_rules
 from align.scoring.pair import PENALTY, pair_score
 from align.suppression import parse_noqa
@@ -247,19 +247,38 @@ def checked_chunks(
     processes; at most ``window`` chunks are in flight, so a streaming reader stays flat."""
     checker = _process_checker(settings)
     passes = DocumentPass(checker, checker.rules_for(path))
-    pending: list[Future[list[PairResult]]] = []
+    pending: list[tuple[list[Pair], Future[list[_Checked]]]] = []
+
+    def done(chunk: list[Pair], future: Future[list[_Checked]]) -> list[PairResult]:
+        parts = future.result()
+        return [passes.feed(PairResult(p, *part)) for p, part in zip(chunk, parts, strict=True)]
+
     chunk: list[Pair] = []
     for pair in pairs:
         chunk.append(pair)
         if len(chunk) == size:
-            pending.append(pool.submit(check_chunk, settings, path, target_lang, chunk))
+            future = pool.submit(_check_chunk_parts, settings, path, target_lang, chunk)
+            pending.append((chunk, future))
             chunk = []
             if len(pending) > window:
-                yield [passes.feed(r) for r in pending.pop(0).result()]
+                yield done(*pending.pop(0))
     if chunk:
-        pending.append(pool.submit(check_chunk, settings, path, target_lang, chunk))
-    for future in pending:
-        yield [passes.feed(r) for r in future.result()]
+        pending.append((chunk, pool.submit(_check_chunk_parts, settings, path, target_lang, chunk)))
+    for item in pending:
+        yield done(*item)
+
+
+# A PairResult without its pair: what a worker sends back (the parent has the pairs).
+_Checked = tuple[float, tuple[Finding, ...], tuple[SentenceLink, ...], tuple[tuple[str, Any], ...]]
+
+
+def _check_chunk_parts(
+    settings: Settings, path: str, target_lang: str | None, pairs: list[Pair]
+) -> list[_Checked]:
+    return [
+        (r.score, r.findings, r.sentences, r.collected)
+        for r in check_chunk(settings, path, target_lang, pairs)
+    ]
 
 
 _CHECKERS: dict[str, Checker] = {}

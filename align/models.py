@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import enum
 import functools
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
+from typing import Any, TypeVar
 
 
 @functools.total_ordering
@@ -33,6 +34,22 @@ class Severity(enum.Enum):
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
+T = TypeVar("T")
+
+
+def _pickled_by_fields(cls: type[T]) -> type[T]:
+    """Pickle as a constructor call with the field values: smaller and about three times
+    faster than the default for slots dataclasses (results cross processes with --jobs)."""
+    values = attrgetter(*(f.name for f in fields(cls)))  # type: ignore[arg-type]
+
+    def __reduce__(self: T) -> tuple[type[T], tuple[Any, ...]]:
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    return cls
+
+
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Span:
     """A ``[start, end)`` range of characters in one side's text."""
@@ -51,6 +68,7 @@ class Span:
         return [self.start, self.end]
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Segment:
     """One side of a pair with its provenance.
@@ -71,6 +89,7 @@ class Segment:
         return self.lines[0]
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Pair:
     """One unit of the input: English source and its Chinese target (either may be absent).
@@ -109,6 +128,7 @@ class Pair:
 OPEN_STATUSES = frozenset({"open", "accepted"})
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Finding:
     """A problem a rule found on a pair, with the spans it points at on each side."""
@@ -133,6 +153,7 @@ class Finding:
         return self.status in OPEN_STATUSES and not self.baseline
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class SentenceLink:
     """One bead of the sentence alignment inside a pair: a source range and a target range."""
@@ -141,6 +162,7 @@ class SentenceLink:
     target: Span
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class PairResult:
     pair: Pair
