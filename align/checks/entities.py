@@ -259,6 +259,8 @@ def _transliterated_words(ctx: PairContext) -> list[tuple[str, Span, Span]]:
         # A source name's transliteration, even where the name is also kept in Latin.
         and not any(best_transliteration(n, run.slice(ctx.target), strict=True) for n in names)
     ]
+    if not runs:
+        return []
     words = [  # (word, its span, the target sentence aligned with it)
         (m.group(), span, aligned_target(ctx, span))
         for m in _LOWER_WORD.finditer(ctx.source)
