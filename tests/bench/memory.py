@@ -1,14 +1,16 @@
 """Peak memory of `align check` as the input grows; prints figures (not a test).
 
-    python tests/bench/memory.py [--sizes 5 20] [--big 1024] [--big-select P001]
+    python tests/bench/memory.py [--sizes 5 20] [--big 1024] [--big-select P001|ALL] [--jobs N]
 
 1. All rules on interleaved inputs of ``--sizes`` MB (the sample replicated with its digits
    varied, as in ``speed.py``): peak RSS should not grow with the input.
 2. One ``--big`` MB input (1 GB by default) through the whole pipeline — reader, pair
    context, sentence alignment, scoring, JSONL writer — with only the ``--big-select`` rules,
-   so that it finishes in minutes rather than hours: the readers and writers stream.
+   so that it finishes in minutes rather than hours: the readers and writers stream
+   (``--big-select ALL --jobs 2`` checks it with every rule, in about an hour).
 
-Peak RSS is the child's own (``os.wait4``), in MB.
+Peak RSS is the largest of the child and the worker processes it waited for (``os.wait4``),
+in MB.
 """
 
 from __future__ import annotations
@@ -56,24 +58,29 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=float, nargs="*", default=[5, 20])
     parser.add_argument("--big", type=float, default=1024, help="MB; 0 to skip")
-    parser.add_argument("--big-select", default="P001")
+    parser.add_argument("--big-select", default="P001", help="rule codes, or ALL")
+    parser.add_argument("--jobs", type=int, default=1)
     args = parser.parse_args()
     align = str(Path(sys.executable).with_name("align"))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "input.txt"
         for size in args.sizes:
             pairs = write_input(path, size)
-            cmd = [align, "check", str(path), "--format", "jsonl", "-o", os.devnull]
+            cmd = [align, "check", str(path), "--format", "jsonl", "-o", os.devnull,
+                   "--jobs", str(args.jobs)]  # fmt: skip
             elapsed, peak, code = peak_rss(cmd)
             print(f"all rules, {size:g} MB ({pairs:,} pairs): peak RSS {peak:.0f} MB, "
                   f"{elapsed:.0f} s, exit {code}")  # fmt: skip
         if args.big:
             pairs = write_input(path, args.big)
-            cmd = [align, "check", str(path), "--select", args.big_select, "--format", "jsonl",
-                   "-o", os.devnull]  # fmt: skip
+            cmd = [align, "check", str(path), "--format", "jsonl", "-o", os.devnull,
+                   "--jobs", str(args.jobs)]  # fmt: skip
+            if args.big_select != "ALL":
+                cmd += ["--select", args.big_select]
             elapsed, peak, code = peak_rss(cmd)
-            print(f"--select {args.big_select}, {args.big:g} MB ({pairs:,} pairs): peak RSS "
-                  f"{peak:.0f} MB, {elapsed:.0f} s, exit {code}")  # fmt: skip
+            what = f"--select {args.big_select} --jobs {args.jobs}, {args.big:g} MB"
+            what += f" ({pairs:,} pairs)"
+            print(f"{what}: peak RSS {peak:.0f} MB, {elapsed:.0f} s, exit {code}")
 
 
 if __name__ == "__main__":
