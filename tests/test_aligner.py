@@ -1,9 +1,11 @@
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align import alignment
-from align.alignment import align_lengths
+from align.alignment import align_lengths, beads
+from align.alignment.beads import _overlaps, bit_lists
 from align.alignment.model import LENGTH_HUBER, length_cost
 from align.config import Settings
 from align.context import PairContext
@@ -67,3 +69,31 @@ def test_diagonal_shortcut_gives_what_the_dynamic_program_gives(lengths):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(alignment, "_diagonal_wins", lambda *args: False)
         assert align_lengths(source, target) == shortcut
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(st.integers(0, (1 << 300) - 1), min_size=1, max_size=40),
+    st.lists(st.integers(0, (1 << 300) - 1), min_size=1, max_size=40),
+    st.integers(-5, 5),
+    st.integers(1, 12),
+)
+def test_band_overlaps_equal_a_popcount_of_each_pair(src, tgt, offset, width):
+    first = np.array([i + offset for i in range(len(src))])
+    found = _overlaps(src, tgt, first, width)
+    with pytest.MonkeyPatch.context() as patch:  # blocks of a few rows: their edges too
+        patch.setattr(beads, "_BLOCK", 3)
+        assert (_overlaps(src, tgt, first, width) == found).all()
+        assert bit_lists(src) == [[b for b in range(m.bit_length()) if m >> b & 1] for m in src]
+    for r, mask in enumerate(src):
+        for x in range(width):
+            c = first[r] + x
+            expected = (mask & tgt[c]).bit_count() if 0 <= c < len(tgt) else 0
+            assert found[r, x] == expected
+
+
+@given(st.lists(st.integers(0, (1 << 200) - 1), max_size=30))
+def test_bit_lists_are_the_set_bits_in_order(masks):
+    assert bit_lists(masks) == [
+        [b for b in range(mask.bit_length()) if mask >> b & 1] for mask in masks
+    ]
