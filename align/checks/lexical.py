@@ -24,11 +24,17 @@ def coverage(ctx: PairContext, link: SentenceLink) -> tuple[float, int]:
     ]
     if not words:
         return 1.0, 0
-    wanted = set(words)
-    glossed: set[str] = set()
-    for _, _, head in ctx.headwords_within(link.target):
-        glossed |= glosses(head) & wanted
+    glossed = _carriers(ctx, link, frozenset(words))
     return sum(w in glossed for w in words) / len(words), len(words)
+
+
+def _carriers(ctx: PairContext, link: SentenceLink, wanted: frozenset[str]) -> dict[str, list[str]]:
+    """Each wanted lemma → the headwords of the link's Chinese whose glosses carry it."""
+    carried: dict[str, list[str]] = {}
+    for _, _, head in ctx.headwords_within(link.target):
+        for gloss in glosses(head) & wanted:
+            carried.setdefault(gloss, []).append(head)
+    return carried
 
 
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
@@ -70,10 +76,7 @@ def word_senses(
             if match.group().islower() and match.group() not in STOPWORDS
         ]
         wanted = frozenset(key for _, key in words if key in known)
-        carried_by: dict[str, list[str]] = {}  # lemma → the headwords glossing it
-        for _, _, head in ctx.headwords_within(link.target):
-            for gloss in glosses(head) & wanted:
-                carried_by.setdefault(gloss, []).append(head)
+        carried_by = _carriers(ctx, link, wanted)
         single = _single(link, ctx)
         for match, key in words:
             if key not in wanted:
