@@ -17,9 +17,10 @@ _MAX_DF = 20  # lemmas rarer than this on both sides vote for anchors
 _MIN_SCORE = 8.0  # about two rare shared words
 
 
-def _postings(bit_lists: Sequence[list[int]]) -> dict[int, list[int]]:
+def _postings(rows: Sequence[list[int]]) -> dict[int, list[int]]:
+    """Each bit → the indices of the rows (lists of set bits) that hold it."""
     postings: dict[int, list[int]] = {}
-    for index, bits in enumerate(bit_lists):
+    for index, bits in enumerate(rows):
         for bit in bits:
             postings.setdefault(bit, []).append(index)
     return postings

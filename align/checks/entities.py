@@ -60,11 +60,6 @@ def source_entities(ctx: PairContext) -> list[Entity]:
     return ctx.memo("entity-list", lambda: extract_entities(ctx.source))
 
 
-def aligned_target(ctx: PairContext, span: Span) -> Span:
-    """The target span aligned with the source sentence holding ``span`` (all of it if none)."""
-    return ctx.aligned_target(span.start)
-
-
 def _renderings(ctx: PairContext) -> list[Rendering]:
     target = ctx.target
     if not target.strip():
@@ -72,14 +67,15 @@ def _renderings(ctx: PairContext) -> list[Rendering]:
     latin = [(m.group(), Span(m.start(), m.end())) for m in _LATIN_TOKEN.finditer(target)]
     # The parts of hyphenated tokens too: HCV-NS3 keeps both HCV and NS3.
     latin += [
-        (m.group(), Span(start + m.start(), start + m.end()))
-        for token, (start, _) in [(t, (s.start, s.end)) for t, s in latin if "-" in t]
+        (m.group(), Span(span.start + m.start(), span.start + m.end()))
+        for token, span in list(latin)
+        if "-" in token
         for m in _PART.finditer(token)
     ]
     source_tokens = {t.lower() for t in _LATIN_TOKEN.findall(ctx.source)}
     found = []
     for entity in source_entities(ctx):
-        window = aligned_target(ctx, entity.span)
+        window = ctx.aligned_target(entity.span.start)
         found.append(
             # The aligned sentence first: a name kept in one sentence and translated in
             # another is rendered twice, and the aligned one is this mention's rendering.
@@ -262,7 +258,7 @@ def _transliterated_words(ctx: PairContext) -> list[tuple[str, Span, Span]]:
     if not runs:
         return []
     words = [  # (word, its span, the target sentence aligned with it)
-        (m.group(), span, aligned_target(ctx, span))
+        (m.group(), span, ctx.aligned_target(span.start))
         for m in _LOWER_WORD.finditer(ctx.source)
         if m.group() not in STOPWORDS
         for span in [Span(m.start(), m.end())]

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from align.checks.entities import (
-    aligned_target,
     name_forms,
     renderings,
     source_entities,
@@ -96,7 +95,7 @@ def name_as_common_word(ctx: PairContext) -> Iterator[Hit]:
     for found in renderings(ctx):
         if found.how not in ("translated", "missing", "unclear"):
             continue
-        window = aligned_target(ctx, found.entity.span)
+        window = ctx.aligned_target(found.entity.span.start)
         for word in found.entity.words:
             if not is_common_word(word) or not known_renderings(word.lower()):
                 continue
@@ -159,7 +158,7 @@ def organisation_as_person(ctx: PairContext) -> Iterator[Hit]:
         )
         if not is_org:
             continue
-        window = aligned_target(ctx, entity.span)
+        window = ctx.aligned_target(entity.span.start)
         # The firm's own words may be translated (摩根·斯坦利研究): try the name without them.
         named = list(entity.words)
         while len(named) > 2 and is_common_word(named[-1]):

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from align.checks.entities import aligned_target, locate_name, renderings
+from align.checks.entities import locate_name, renderings
 from align.checks.idioms import find_idioms, literal_renderings
 from align.checks.lexical import coverage, word_senses
 from align.checks.script import HANT, script_marks
@@ -34,7 +34,7 @@ def literal_idiom(ctx: PairContext) -> Iterator[Hit]:
         return
     reported = set()
     for match in find_idioms(ctx.source, ctx.settings.idioms):
-        window = aligned_target(ctx, match.span)
+        window = ctx.aligned_target(match.span.start)
         for span in literal_renderings(match, ctx.target, window):
             if match.idiom.phrase in reported:
                 break  # "The floor is yours, Rob. The floor is yours.": once is enough
