@@ -180,6 +180,8 @@ def align_lengths(source: Sequence[float], target: Sequence[float]) -> list[Bead
     n, m = len(source), len(target)
     ratio = _ratio(source, target)
     variance = AlignerSettings().variance
+    if n == m and _diagonal_wins(source, target, ratio, variance):
+        return [((i,), (i,)) for i in range(n)]
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
@@ -199,8 +201,6 @@ def align_lengths(source: Sequence[float], target: Sequence[float]) -> list[Bead
             expected[i][di] = ratio * le
             scale[i][di] = 1.0 / math.sqrt(max(le, 1.0) * variance)
     huber = LENGTH_HUBER
-    if n == m and _diagonal_wins(source, target, ratio, variance):
-        return [((i,), (i,)) for i in range(n)]
     width = _PAIR_BAND + abs(n - m)
     for i in range(n + 1):
         centre = i * m // n if n else m

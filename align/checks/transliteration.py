@@ -77,13 +77,14 @@ class _HanRun:
 @lru_cache(maxsize=256)  # reuse is within a pair: every source name searches the same target
 def _han_runs(target: str) -> tuple[_HanRun, ...]:
     letters = transliteration_characters()
-    # One dictionary scan of the whole target (shared with the other rules) rather than one
-    # per run: a word of Han characters lies inside one run, so the marks are the same.
+    # One dictionary scan and one Simplified view of the whole target (shared with the other
+    # rules) rather than one per run: a word of Han characters lies inside one run.
     explained = explained_by_words(target)
+    simplified = to_simplified(target)  # the pair's cached view, sliced per run
     runs = []
     for match in _HAN_RUN.finditer(target):
         text = match.group()
-        simple = to_simplified(text)
+        simple = simplified[match.start() : match.end()]
         letters_end = [len(text)] * (len(text) + 1)
         for i in range(len(text) - 1, -1, -1):
             ok = simple[i] in letters or simple[i] == "·"
