@@ -96,7 +96,7 @@ def _han_runs(target: str) -> tuple[_HanRun, ...]:
     return tuple(runs)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)  # asked for whole targets, several times within one pair
 def explained_by_words(text: str) -> tuple[bool, ...]:
     """Which characters belong to an ordinary (common-sense) dictionary word of 2+ characters."""
     explained = [False] * len(text)
