@@ -4,11 +4,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align import alignment
-from align.alignment import align_lengths, beads
+from align.alignment import align_lengths, beads, learned
 from align.alignment.beads import _overlaps, bit_lists
 from align.alignment.model import LENGTH_HUBER, length_cost
 from align.config import Settings
 from align.context import PairContext
+from align.lang.en import content_lemmas
 from align.models import Pair, Segment
 
 
@@ -97,3 +98,43 @@ def test_bit_lists_are_the_set_bits_in_order(masks):
     assert bit_lists(masks) == [
         [b for b in range(mask.bit_length()) if mask >> b & 1] for mask in masks
     ]
+
+
+def _names_document(size: int) -> tuple[list[str], list[str]]:
+    """Sentences about people whose names the Chinese writes in characters only (no Latin, not
+    in the dictionary), so only a lexicon learned from the document itself can see them."""
+    syllables = [
+        ("Ka", "卡"),
+        ("Lo", "洛"),
+        ("Mi", "米"),
+        ("Ru", "鲁"),
+        ("Zen", "岑"),
+        ("Tor", "托"),
+    ]
+    names = [(a + b.lower(), x + y) for a, x in syllables for b, y in syllables if a != b]
+    english, chinese = [], []
+    for k in range(size):
+        (a, x), (b, y) = names[k % len(names)], names[(7 * k + 3) % len(names)]
+        english.append(f"{a} and {b} went home.")
+        chinese.append(f"{x}和{y}回家了。")
+    return english, chinese
+
+
+def test_a_document_teaches_its_names_to_the_second_pass():
+    english, chinese = _names_document(200)
+    pairs = learned.learned_pairs(
+        [set(content_lemmas(s)) for s in english],
+        [learned.han_bigrams(s) for s in chinese],
+        [((k,), (k,)) for k in range(200)],
+    )
+    assert pairs["卡洛"] == {"kalo"} and pairs["岑托"] == {"zentor"}
+    assert "回家" not in pairs  # in every sentence: it tells none apart
+
+
+def test_second_pass_finds_a_dropped_line_only_names_can_place(monkeypatch):
+    english, chinese = _names_document(200)
+    target = chinese[:100] + chinese[101:]  # the translation of line 100 is missing
+    gold = [((k,), (k - (k > 100),) if k != 100 else ()) for k in range(200)]
+    assert alignment.align_sentences(english, target) == gold
+    monkeypatch.setattr(alignment, "_MIN_SENTENCES", 10**6)  # first pass only
+    assert alignment.align_sentences(english, target) != gold

@@ -14,7 +14,9 @@ Each bead (1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0, 0-1) costs:
 - the bead's prior, so merges, splits and drops must earn their place.
 
 Long documents are aligned in a band around a centre line through rare-word anchors
-(``anchors.py``); the band is vectorised with NumPy (``beads.py``).
+(``anchors.py``); the band is vectorised with NumPy (``beads.py``). A document of at least
+``_MIN_SENTENCES`` sentences a side is then aligned again, in a narrow band around the first
+path, with the word pairs its first alignment teaches (``learned.py``) added to the dictionary's.
 """
 
 from __future__ import annotations
@@ -57,18 +59,23 @@ def _length_centres(src_len: Sequence[float], tgt_len: Sequence[float]) -> list[
     return centres
 
 
+def _costs(src_len: list[float], tgt_len: list[float], settings: AlignerSettings) -> Any:
+    from align.alignment.beads import BeadCosts  # NumPy: only whole documents need it
+
+    return BeadCosts(_ratio(src_len, tgt_len), settings.variance,
+                     settings.lexical_weight, settings.orphan_penalty)  # fmt: skip
+
+
 def _align(
     src_len: list[float], tgt_len: list[float], src_masks: list[int], tgt_masks: list[int],
     settings: AlignerSettings,
 ) -> list[Bead]:  # fmt: skip
     from align.alignment.anchors import anchor_centres
-    from align.alignment.beads import BeadCosts  # NumPy: only whole documents need it
 
     n, m = len(src_len), len(tgt_len)
     if n == 0 or m == 0:
         return [((i,), ()) for i in range(n)] + [((), (j,)) for j in range(m)]
-    costs = BeadCosts(_ratio(src_len, tgt_len), settings.variance,
-                      settings.lexical_weight, settings.orphan_penalty)  # fmt: skip
+    costs = _costs(src_len, tgt_len, settings)
     fallback = _length_centres(src_len, tgt_len)
     short = max(n, m) <= 2 * settings.width
     centres = fallback if short else anchor_centres(src_masks, tgt_masks, fallback)
@@ -100,24 +107,57 @@ def align_sentences(
     lexical: bool = True,
 ) -> list[Bead]:
     """Best bead sequence pairing English ``source`` with Chinese ``target`` sentences."""
+    from align.alignment.learned import han_bigrams, learned_masks
     from align.alignment.lexicon import chinese_masks, english_masks, kept_latin_masks
+    from align.lang.en import content_lemmas
 
     settings = settings or AlignerSettings()
     src_len = [float(english_length(s)) for s in source]
     tgt_len = [chinese_length(t) for t in target]
     if lexical and source and target:
         vocab: dict[str, int] = {}
-        src_masks = english_masks(source, vocab)
+        lemmas = [content_lemmas(sentence) for sentence in source]
+        src_masks = english_masks(source, vocab, lemmas)
         tgt_masks = chinese_masks(target, vocab)
         src_kept, tgt_kept = kept_latin_masks(source, target, vocab)
         src_masks = [a | b for a, b in zip(src_masks, src_kept, strict=True)]
         tgt_masks = [a | b for a, b in zip(tgt_masks, tgt_kept, strict=True)]
-        keep = ~_frequent(src_masks)
-        src_masks = [mask & keep for mask in src_masks]
-        tgt_masks = [mask & keep for mask in tgt_masks]
+        src_masks, tgt_masks = _without_frequent(src_masks, tgt_masks)
     else:
         src_masks, tgt_masks = [0] * len(source), [0] * len(target)
-    return _align(src_len, tgt_len, src_masks, tgt_masks, settings)
+    beads = _align(src_len, tgt_len, src_masks, tgt_masks, settings)
+    if not lexical or min(len(source), len(target)) < _MIN_SENTENCES:
+        return beads
+    # Second pass: with the word pairs the first one teaches, in a band around its path.
+    grams = [han_bigrams(sentence) for sentence in target]
+    src_learned, tgt_learned = learned_masks(list(map(set, lemmas)), grams, beads, vocab)
+    if not any(src_learned):
+        return beads
+    src_masks, tgt_masks = _without_frequent(
+        [a | b for a, b in zip(src_masks, src_learned, strict=True)],
+        [a | b for a, b in zip(tgt_masks, tgt_learned, strict=True)],
+    )
+    centres, costs = _path_centres(beads), _costs(src_len, tgt_len, settings)
+    return _banded(src_len, tgt_len, src_masks, tgt_masks, centres, _REALIGN_WIDTH, costs)
+
+
+# The second pass corrects the first one locally: a band this wide around its path suffices
+# (``_banded`` widens it if the best path touches its edge).
+_REALIGN_WIDTH = 10
+
+
+def _path_centres(beads: Sequence[Bead]) -> list[int]:
+    """For each source boundary, the target boundary the path passes there."""
+    centres, j = [0], 0
+    for src, tgt in beads:
+        j += len(tgt)
+        centres.extend([j] * len(src))
+    return centres
+
+
+def _without_frequent(src_masks: list[int], tgt_masks: list[int]) -> tuple[list[int], list[int]]:
+    keep = ~_frequent(src_masks)
+    return [mask & keep for mask in src_masks], [mask & keep for mask in tgt_masks]
 
 
 # A word in more than this share of the English sentences tells them apart too little (in the

@@ -9,7 +9,7 @@ Python ints used as bitsets: intersection is ``&`` and its size ``bit_count()``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from align.lang.cedict import MAX_HEADWORD, chinese_to_english, headword_prefixes, vocabulary
@@ -20,13 +20,18 @@ from align.lang.zh import to_simplified
 Headword = tuple[int, int, str]
 
 
-def english_masks(sentences: Sequence[str], vocab: dict[str, int]) -> list[int]:
-    """Bitsets of dictionary-known lemmas; ``vocab`` maps each lemma to its bit and grows."""
+def english_masks(
+    sentences: Sequence[str],
+    vocab: dict[str, int],
+    lemmas: Sequence[Iterable[str]] | None = None,
+) -> list[int]:
+    """Bitsets of dictionary-known lemmas; ``vocab`` maps each lemma to its bit and grows.
+    ``lemmas``: the sentences' ``content_lemmas`` where the caller has them already."""
     known = vocabulary()
     masks = []
-    for sentence in sentences:
+    for words in lemmas if lemmas is not None else map(content_lemmas, sentences):
         mask = 0
-        for word in content_lemmas(sentence):
+        for word in words:
             if word in known:
                 mask |= 1 << vocab.setdefault(word, len(vocab))
         masks.append(mask)

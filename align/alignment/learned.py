@@ -1,0 +1,94 @@
+"""Word pairs a document teaches its own alignment (the second pass of ``align_sentences``).
+
+CC-CEDICT misses much of what a translation actually says: names written in characters only
+(以利沙 for Elishah), a translator's or engine's habitual word for a term. The first pass's
+1-1 beads are mostly right, so an English lemma and a Chinese character bigram that keep
+occurring in the same beads — Dice coefficient ``2·c(e, z) / (c(e) + c(z))`` at least
+``_DICE``, together at least ``_MIN_COUNT`` times — are taken as translations of each other,
+as Moore (2002) and hunalign's realignment learn a lexicon from a first alignment. Each learned
+English lemma gets a bit of its own, set in the English sentences that have the lemma and in the
+Chinese sentences that have one of its bigrams.
+
+Measured with ``python tests/bench/bible_align.py --seeds 13 1 2 3`` (Dice 0.5 / 0.7 / 0.9 at 3
+beads): the human translation 0.966 / 0.968 / 0.967 strict F1, its machine translation with
+merges and drops 0.980 / 0.981 / 0.979 (mean of the four seeds; 0.978 with the first pass
+alone). Over seeds 4–9, which played no part in choosing these: 0.974 → 0.978.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from itertools import product
+
+from align.alignment.model import Bead
+from align.lang.zh import to_simplified
+
+_DICE = 0.7
+_FREQUENT = 0.1  # as ``align.alignment._FREQUENT``
+_MIN_COUNT = 3
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def han_bigrams(text: str) -> frozenset[str]:
+    """The character bigrams of a Chinese text's Han runs, in its Simplified view."""
+    grams = set()
+    for run in _HAN_RUN.findall(to_simplified(text)):
+        grams.update(run[k : k + 2] for k in range(len(run) - 1))
+    return frozenset(grams)
+
+
+def learned_pairs(
+    english: Sequence[set[str]], chinese: Sequence[frozenset[str]], beads: Sequence[Bead]
+) -> dict[str, set[str]]:
+    """Chinese bigram → the English lemmas it translates, learned from the 1-1 ``beads``
+    (``english``: each source sentence's lemmas; ``chinese``: each target's ``han_bigrams``)."""
+    ones = [(src[0], tgt[0]) for src, tgt in beads if len(src) == 1 and len(tgt) == 1]
+    english_count = Counter(word for i, _ in ones for word in english[i])
+    chinese_count = Counter(gram for _, j in ones for gram in chinese[j])
+    # Only words that can reach the bar: seen in enough beads, and no more often than the
+    # aligner uses a word (``_frequent``); a bigram far more common than every such word
+    # cannot reach the Dice bar with any of them (c(z) ≤ (2/Dice − 1)·c(e)).
+    limit = _FREQUENT * len(english)
+    english_kept = {w for w, c in english_count.items() if _MIN_COUNT <= c <= limit}
+    most = max((english_count[w] for w in english_kept), default=0) * (2 / _DICE - 1)
+    chinese_kept = {g for g, c in chinese_count.items() if _MIN_COUNT <= c <= most}
+    together: Counter[tuple[str, str]] = Counter()
+    for i, j in ones:
+        together.update(product(english[i] & english_kept, chinese[j] & chinese_kept))
+    pairs: dict[str, set[str]] = {}
+    for (word, gram), count in together.items():
+        if count >= _MIN_COUNT and 2 * count >= _DICE * (english_count[word] + chinese_count[gram]):
+            pairs.setdefault(gram, set()).add(word)
+    return pairs
+
+
+def learned_masks(
+    english: Sequence[set[str]],
+    chinese: Sequence[frozenset[str]],
+    beads: Sequence[Bead],
+    vocab: dict[str, int],
+) -> tuple[list[int], list[int]]:
+    """Bitsets of the learned pairs' English lemmas on both sides; ``vocab`` grows (the
+    lemmas get bits apart from the dictionary's, so a confirmed word counts twice)."""
+    pairs = learned_pairs(english, chinese, beads)
+    if not pairs:
+        return [0] * len(english), [0] * len(chinese)
+    bits: dict[str, int] = {}
+    for word in sorted(set().union(*pairs.values())):  # bits in a reproducible order
+        bits[word] = 1 << vocab.setdefault("\1" + word, len(vocab))
+    src = []
+    for words in english:
+        mask = 0
+        for word in bits.keys() & words:
+            mask |= bits[word]
+        src.append(mask)
+    tgt = []
+    for grams in chinese:
+        mask = 0
+        for gram in pairs.keys() & grams:
+            for word in pairs[gram]:
+                mask |= bits[word]
+        tgt.append(mask)
+    return src, tgt
