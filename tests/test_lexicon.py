@@ -1,5 +1,9 @@
 """CC-CEDICT index: built from the installed package, cached on disk, and used by alignment."""
 
+import marshal
+
+import pytest
+
 from align.alignment.lexicon import chinese_masks, english_masks, kept_latin_masks
 from align.lang import cedict
 from align.lang.en import content_lemmas, lemma
@@ -7,28 +11,34 @@ from align.lang.en import content_lemmas, lemma
 
 def test_index_is_built_once_then_loaded_from_the_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("ALIGN_CACHE_DIR", str(tmp_path / "cache"))
-    cedict._index.cache_clear()
+    cedict.clear_cache()
     try:
         index = cedict.chinese_to_english()
         files = list((tmp_path / "cache").glob("cedict-*.marshal"))
         assert len(files) == 1
         assert "microsoft" in index["微软"].split()
         assert "market" in index["市场"].split()
-        cedict._index.cache_clear()
+        cedict.clear_cache()
         assert cedict.chinese_to_english() == index  # read back from the file
     finally:
-        cedict._index.cache_clear()
+        cedict.clear_cache()
 
 
-def test_corrupt_cache_is_rebuilt(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    "content",
+    [b"not marshal data", marshal.dumps({"every": {"交易": "deal"}})],  # garbage; an old layout
+    ids=["garbage", "old-layout"],
+)
+def test_unreadable_cache_is_rebuilt(tmp_path, monkeypatch, content):
     monkeypatch.setenv("ALIGN_CACHE_DIR", str(tmp_path))
-    cedict._index.cache_clear()
+    cedict.clear_cache()
     try:
         cedict._cache_path().parent.mkdir(parents=True, exist_ok=True)
-        cedict._cache_path().write_bytes(b"not marshal data")
+        cedict._cache_path().write_bytes(content)
         assert "deal" in cedict.chinese_to_english()["交易"].split()
+        assert cedict._cache_path().read_bytes() != content  # the rebuilt index replaced it
     finally:
-        cedict._index.cache_clear()
+        cedict.clear_cache()
 
 
 def test_lemmas_meet_on_both_sides():

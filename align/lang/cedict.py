@@ -2,7 +2,8 @@
 
 Parsing the 120,000-entry dictionary takes about a second, so the index (Simplified headword →
 English lemmas of its glosses) is written once to the user cache directory with ``marshal``
-and loaded from there in a few tens of milliseconds. Nothing is downloaded: the data comes
+and loaded from there in a few tens of milliseconds, each part (glosses, names, pinyin …) only
+when first asked for. Nothing is downloaded: the data comes
 from the installed package (CC-CEDICT, CC BY-SA 4.0).
 """
 
@@ -13,13 +14,14 @@ import hashlib
 import marshal
 import os
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from align.lang.en import STOPWORDS, lemma
 
-INDEX_VERSION = "11"
+INDEX_VERSION = "13"
 MAX_HEADWORD = 6
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/$")
 _SKIP_GLOSS = re.compile(
@@ -195,15 +197,18 @@ def _cache_path() -> Path:
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[str, object]:
-    """The whole index, read from the user cache (built there on first use)."""
+def _index() -> dict[str, bytes]:
+    """The index's parts, each still marshalled (``_part`` decodes one when it is first
+    asked for), read from the user cache (built there on first use)."""
     path = _cache_path()
     try:
         with open(path, "rb") as handle:
-            return marshal.loads(handle.read())  # type: ignore[no-any-return]
+            loaded = marshal.loads(handle.read())
+        if isinstance(loaded, dict) and all(isinstance(v, bytes) for v in loaded.values()):
+            return loaded
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    index = _build()
+    index = {name: _encode(value) for name, value in _build().items()}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
@@ -215,9 +220,33 @@ def _index() -> dict[str, object]:
     return index
 
 
+def _encode(value: object) -> bytes:
+    """A part as marshal bytes; a str → str dict as its keys and its values, each joined by
+    newlines (none occurs in a dictionary line): two strings load several times faster than
+    a hundred thousand small ones, and the dict is rebuilt with one ``zip``."""
+    if isinstance(value, dict):
+        value = ("\n".join(value), "\n".join(value.values()))
+    return marshal.dumps(value)
+
+
+@cache
+def _part(name: str) -> Any:
+    value = marshal.loads(_index()[name])
+    if isinstance(value, tuple):
+        keys, values = value
+        return dict(zip(keys.split("\n"), values.split("\n"), strict=True)) if keys else {}
+    return value
+
+
+def clear_cache() -> None:
+    """Forget the loaded index (tests point ``$ALIGN_CACHE_DIR`` elsewhere)."""
+    _index.cache_clear()
+    _part.cache_clear()
+
+
 def chinese_to_english() -> dict[str, str]:
     """Simplified headword → the English gloss lemmas of all its senses, space-separated."""
-    return _index()["every"]  # type: ignore[return-value]
+    return _part("every")
 
 
 @lru_cache(maxsize=1 << 16)  # asked for every headword of every scanned text
@@ -226,60 +255,59 @@ def common_lemmas(headword: str) -> frozenset[str]:
     lemmas = chinese_to_english().get(headword)
     if not lemmas:
         return frozenset()
-    proper = _index()["proper_only"].get(headword)  # type: ignore[attr-defined]
+    proper = _part("proper_only").get(headword)
     return frozenset(lemmas.split()) - frozenset(proper.split() if proper else ())
 
 
 def english_names() -> dict[str, str]:
     """Lowercase English name → Simplified headwords rendering it (``cisco`` → ``思科``)."""
-    return _index()["names"]  # type: ignore[return-value]
+    return _part("names")
 
 
 @lru_cache(maxsize=1)
 def transliteration_characters() -> frozenset[str]:
     """Characters that transliterated names are spelt with (斯, 克, 林, 爾 …)."""
-    return frozenset(_index()["transliteration"])  # type: ignore[arg-type]
+    return frozenset(_part("transliteration"))
 
 
 @lru_cache(maxsize=1)
 def traditional_words() -> frozenset[str]:
     """Traditional headwords of two characters or more."""
-    return frozenset(_index()["traditional_words"].split("\n"))  # type: ignore[attr-defined]
+    return frozenset(_part("traditional_words").split("\n"))
 
 
 def character_groups() -> dict[str, str]:
     """Traditional character → other traditional characters with the same simplified form."""
-    return _index()["char_groups"]  # type: ignore[return-value]
+    return _part("char_groups")
 
 
 @lru_cache(maxsize=1)
 def script_only_characters() -> tuple[frozenset[str], frozenset[str]]:
     """(characters only Traditional headwords use, characters only Simplified ones use)."""
-    index = _index()
-    return frozenset(index["traditional_only"]), frozenset(index["simplified_only"])  # type: ignore[arg-type]
+    return frozenset(_part("traditional_only")), frozenset(_part("simplified_only"))
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> frozenset[str]:
     """Every gloss lemma: the English words the dictionary can translate."""
-    return frozenset(_index()["vocabulary"].split())  # type: ignore[attr-defined]
+    return frozenset(_part("vocabulary").split())
 
 
 @lru_cache(maxsize=1)
 def headword_prefixes() -> frozenset[str]:
     """Every proper prefix of a headword: a scan stops as soon as no headword can follow."""
-    return frozenset(_index()["prefixes"].split("\n"))  # type: ignore[attr-defined]
+    return frozenset(_part("prefixes").split("\n"))
 
 
 @lru_cache(maxsize=1)
 def common_vocabulary() -> frozenset[str]:
     """Every lemma of a common-noun sense: what counts as an ordinary English word."""
-    return frozenset(_index()["common_vocabulary"].split())  # type: ignore[attr-defined]
+    return frozenset(_part("common_vocabulary").split())
 
 
 @lru_cache(maxsize=1)
 def _pinyin() -> dict[str, str]:
-    return _index()["pinyin"]  # type: ignore[return-value]
+    return _part("pinyin")
 
 
 def pinyin_of(char: str) -> str:
@@ -295,9 +323,9 @@ def pinyin_of(char: str) -> str:
 
 def simplified_forms(char: str) -> str:
     """The Simplified forms CC-CEDICT gives a single Traditional character (瞭 → 了瞭)."""
-    return _index()["char_simplified"].get(char, char)  # type: ignore[attr-defined,no-any-return]
+    return _part("char_simplified").get(char, char)
 
 
 def pure_variants() -> dict[str, str]:
     """Character → characters it is only an orthographic variant of (裏 → 裡里)."""
-    return _index()["pure_variants"]  # type: ignore[return-value]
+    return _part("pure_variants")
