@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from align import alignment
 from align.alignment import align_lengths, beads, learned
-from align.alignment.beads import _overlaps, bit_lists
+from align.alignment.beads import _overlaps, bit_counts, bit_lists
 from align.alignment.model import LENGTH_HUBER, length_cost
 from align.config import Settings
 from align.context import PairContext
@@ -98,6 +98,14 @@ def test_bit_lists_are_the_set_bits_in_order(masks):
     assert bit_lists(masks) == [
         [b for b in range(mask.bit_length()) if mask >> b & 1] for mask in masks
     ]
+
+
+@given(st.lists(st.integers(0, (1 << 200) - 1), max_size=30))
+def test_bit_counts_count_each_bit_over_the_masks(masks):
+    counts = bit_counts(masks)
+    width = max(masks, default=0).bit_length()
+    assert counts[:width] == [sum(mask >> b & 1 for mask in masks) for b in range(width)]
+    assert not any(counts[width:])
 
 
 def _names_document(size: int) -> tuple[list[str], list[str]]:

@@ -170,17 +170,13 @@ def _frequent(masks: Sequence[int]) -> int:
     """The bits of the words that occur in more than ``_FREQUENT`` of the sentences."""
     if len(masks) < _MIN_SENTENCES:
         return 0
-    counts: dict[int, int] = {}
-    for mask in masks:
-        while mask:
-            low = mask & -mask
-            counts[low] = counts.get(low, 0) + 1
-            mask ^= low
+    from align.alignment.beads import bit_counts
+
     limit = _FREQUENT * len(masks)
     frequent = 0
-    for bit, count in counts.items():
+    for bit, count in enumerate(bit_counts(masks)):
         if count > limit:
-            frequent |= bit
+            frequent |= 1 << bit
     return frequent
 
 

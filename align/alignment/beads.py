@@ -121,6 +121,15 @@ def bit_lists(masks: Sequence[int]) -> list[list[int]]:
     return out
 
 
+def bit_counts(masks: Sequence[int]) -> list[int]:
+    """How many of the bitsets have each bit set, by bit position."""
+    nbytes = (max(masks, default=0).bit_length() + 7) // 8
+    counts = np.zeros(8 * nbytes, dtype=np.int64)
+    for r0 in range(0, len(masks), _BLOCK):
+        counts += _unpack(masks[r0 : r0 + _BLOCK], nbytes).sum(axis=0, dtype=np.int64)
+    return counts.tolist()
+
+
 def _unpack(masks: Sequence[int], nbytes: int) -> np.ndarray:
     """Bitset ints as a (len(masks), 8·nbytes) matrix of 0/1, bit ``b`` in column ``b``."""
     raw = b"".join(mask.to_bytes(nbytes, "little") for mask in masks)
