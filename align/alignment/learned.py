@@ -21,13 +21,18 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from itertools import product
+from typing import TypeVar
 
 from align.alignment.model import Bead
 from align.lang.zh import to_simplified
 
 _DICE = 0.7
 _FREQUENT = 0.1  # as ``align.alignment._FREQUENT``
+# Learning from more beads than this adds little and would let the pair counts (about 100
+# distinct pairs a bead) grow without bound on a book-length document.
+_MAX_BEADS = 5000
 _MIN_COUNT = 3
+_T = TypeVar("_T")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
@@ -39,12 +44,18 @@ def han_bigrams(text: str) -> frozenset[str]:
     return frozenset(grams)
 
 
+def evenly_spread(items: list[_T], most: int) -> list[_T]:
+    """At most ``most`` of the items, every k-th from the first."""
+    return items[:: -(-len(items) // most) or 1]
+
+
 def learned_pairs(
     english: Sequence[set[str]], chinese: Sequence[frozenset[str]], beads: Sequence[Bead]
 ) -> dict[str, set[str]]:
     """Chinese bigram → the English lemmas it translates, learned from the 1-1 ``beads``
     (``english``: each source sentence's lemmas; ``chinese``: each target's ``han_bigrams``)."""
     ones = [(src[0], tgt[0]) for src, tgt in beads if len(src) == 1 and len(tgt) == 1]
+    ones = evenly_spread(ones, _MAX_BEADS)
     english_count = Counter(word for i, _ in ones for word in english[i])
     chinese_count = Counter(gram for _, j in ones for gram in chinese[j])
     # Only words that can reach the bar: seen in enough beads, and no more often than the
