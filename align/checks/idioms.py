@@ -92,11 +92,10 @@ class IdiomMatch:
 
 
 def find_idioms(text: str, extra: tuple[str, ...] = ()) -> list[IdiomMatch]:
-    tokens = [(m.start(), m.end(), _lemma(m.group())) for m in _TOKEN.finditer(text)]
-    lemmas = [t[2] for t in tokens]
+    lemmas = [_lemma(word) for word in _TOKEN.findall(text)]
     present = set(lemmas)
     index = _index(extra)
-    found = []
+    found: list[tuple[Idiom, int, int]] = []
     for i, word in enumerate(lemmas):
         for idiom in index.get(word, ()):
             # Most candidates start with a common word: skip those whose other words are absent.
@@ -104,8 +103,12 @@ def find_idioms(text: str, extra: tuple[str, ...] = ()) -> list[IdiomMatch]:
                 continue
             end = _match(idiom.pattern, lemmas, i)
             if end is not None:
-                found.append(IdiomMatch(idiom, Span(tokens[i][0], tokens[end - 1][1])))
-    return found
+                found.append((idiom, i, end))
+    if not found:
+        return []
+    # Token offsets only for the rare text that has an idiom.
+    tokens = [m.span() for m in _TOKEN.finditer(text)]
+    return [IdiomMatch(idiom, Span(tokens[i][0], tokens[end - 1][1])) for idiom, i, end in found]
 
 
 def _match(pattern: tuple[frozenset[str] | None, ...], lemmas: list[str], i: int) -> int | None:

@@ -32,7 +32,10 @@ def _carriers(ctx: PairContext, link: SentenceLink, wanted: frozenset[str]) -> d
     """Each wanted lemma → the headwords of the link's Chinese whose glosses carry it."""
     carried: dict[str, list[str]] = {}
     for _, _, head in ctx.headwords_within(link.target):
-        for gloss in glosses(head) & wanted:
+        senses = glosses(head)
+        if senses.isdisjoint(wanted):  # most headwords: no new set built for them
+            continue
+        for gloss in senses & wanted:
             carried.setdefault(gloss, []).append(head)
     return carried
 
