@@ -103,12 +103,21 @@ def _name_evidence(text: str, word: str) -> bool:
     )
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
 def _is_title_case(text: str) -> bool:
     """A headline: its ordinary words are capitalised too, and none is in lowercase."""
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text)
-    ordinary = [w for w in words if w.lower() not in STOPWORDS and is_common_word(w)]
-    lowercase = [w for w in ordinary if w[0].islower() and len(w) > 2]
-    return not lowercase and sum(w[0].isupper() for w in ordinary) >= 3
+    capitalised = 0
+    for word in _WORD.findall(text):
+        if word[0].islower() and len(word) <= 2:
+            continue  # neither way: "of", "to"
+        if word.lower() in STOPWORDS or not is_common_word(word):
+            continue
+        if word[0].islower():
+            return False  # prose: most texts are decided by their first few words
+        capitalised += 1
+    return capitalised >= 3
 
 
 def extract_entities(text: str) -> list[Entity]:
