@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from align.alignment.model import LENGTH_HUBER, PRIOR, Bead, length_cost
+from align.alignment.model import FREQUENT, LENGTH_HUBER, PRIOR, Bead, length_cost
 from align.lengths import VARIANCE, chinese_length, english_length
 
 __all__ = ["AlignerSettings", "Bead", "align_lengths", "align_sentences"]
@@ -142,7 +142,7 @@ def align_sentences(
 
 
 # The second pass corrects the first one locally: a band this wide around its path suffices
-# (``_banded`` widens it if the best path touches its edge).
+# (``_banded`` widens it should no path fit).
 _REALIGN_WIDTH = 10
 
 
@@ -160,19 +160,16 @@ def _without_frequent(src_masks: list[int], tgt_masks: list[int]) -> tuple[list[
     return [mask & keep for mask in src_masks], [mask & keep for mask in tgt_masks]
 
 
-# A word in more than this share of the English sentences tells them apart too little (in the
-# Bible: LORD, son, say); leaving such words out helps both benchmarks.
-_FREQUENT = 0.1
 _MIN_SENTENCES = 50
 
 
 def _frequent(masks: Sequence[int]) -> int:
-    """The bits of the words that occur in more than ``_FREQUENT`` of the sentences."""
+    """The bits of the words that occur in more than ``FREQUENT`` of the sentences."""
     if len(masks) < _MIN_SENTENCES:
         return 0
     from align.alignment.beads import bit_counts
 
-    limit = _FREQUENT * len(masks)
+    limit = FREQUENT * len(masks)
     frequent = 0
     for bit, count in enumerate(bit_counts(masks)):
         if count > limit:

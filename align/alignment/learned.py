@@ -23,17 +23,17 @@ from collections.abc import Sequence
 from itertools import product
 from typing import TypeVar
 
-from align.alignment.model import Bead
+from align.alignment.model import FREQUENT, Bead
+from align.lang.script import HAN_CLASS
 from align.lang.zh import to_simplified
 
 _DICE = 0.7
-_FREQUENT = 0.1  # as ``align.alignment._FREQUENT``
 # Learning from more beads than this adds little and would let the pair counts (about 100
 # distinct pairs a bead) grow without bound on a book-length document.
 _MAX_BEADS = 5000
 _MIN_COUNT = 3
 _T = TypeVar("_T")
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 
 
 def han_bigrams(text: str) -> frozenset[str]:
@@ -59,9 +59,9 @@ def learned_pairs(
     english_count = Counter(word for i, _ in ones for word in english[i])
     chinese_count = Counter(gram for _, j in ones for gram in chinese[j])
     # Only words that can reach the bar: seen in enough beads, and no more often than the
-    # aligner uses a word (``_frequent``); a bigram far more common than every such word
+    # aligner uses a word (``FREQUENT``); a bigram far more common than every such word
     # cannot reach the Dice bar with any of them (c(z) ≤ (2/Dice − 1)·c(e)).
-    limit = _FREQUENT * len(english)
+    limit = FREQUENT * len(english)
     english_kept = {w for w, c in english_count.items() if _MIN_COUNT <= c <= limit}
     most = max((english_count[w] for w in english_kept), default=0) * (2 / _DICE - 1)
     chinese_kept = {g for g, c in chinese_count.items() if _MIN_COUNT <= c <= most}

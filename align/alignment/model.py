@@ -13,6 +13,10 @@ PRIOR = {
 # bench/bible with `tests/bench/bible_align.py`: 0.03 helps both human and machine translation).
 DOCUMENT_PRIOR = {**PRIOR, (1, 0): 0.03, (0, 1): 0.03}
 
+# A word in more than this share of the English sentences tells them apart too little (in the
+# Bible: LORD, son, say); leaving such words out helps both benchmarks.
+FREQUENT = 0.1
+
 # The length term is Gale-Church's z²/2 up to |z| = LENGTH_HUBER and linear beyond (Huber's
 # loss): a translation much longer or shorter than usual (names written twice, 以利沙（Elishah）;
 # a clause left out) stays a strong hint without outweighing what the words say.
