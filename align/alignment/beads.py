@@ -59,10 +59,11 @@ class _Band:
         # overlap[r, x] = |E_r ∩ Z_c| for c = base[r + 1] − PAD + x
         self.overlap = _overlaps(src_masks, tgt_masks, base[1:] - _PAD, size + 2 * _PAD)
 
-    def pair_overlap(self, back_rows: int, back_cols: int) -> np.ndarray:
-        """|E_(i−back_rows) ∩ Z_(j−back_cols)| for every cell (i, j); 0 outside the data."""
-        r = self.rows[:, 0] - back_rows
-        c = self.j - back_cols
+    def pair_overlap(self, back_rows: int, back_cols: int, rows: slice) -> np.ndarray:
+        """|E_(i−back_rows) ∩ Z_(j−back_cols)| for every cell (i, j) of ``rows``; 0 outside
+        the data."""
+        r = self.rows[rows, 0] - back_rows
+        c = self.j[rows] - back_cols
         ok_r = r >= 0
         r_safe = np.where(ok_r, r, 0)
         x = c - (self.base[np.minimum(r_safe + 1, self.n)][:, None] - _PAD)
@@ -104,6 +105,7 @@ def _overlaps(
 
 
 _BLOCK = 1024  # source rows per block of ``_overlaps``
+_ROWS = 1024  # band rows whose bead costs are computed at once
 
 
 def bit_lists(masks: Sequence[int]) -> list[list[int]]:
@@ -137,24 +139,52 @@ def _unpack(masks: Sequence[int], nbytes: int) -> np.ndarray:
     return np.unpackbits(packed, axis=1, bitorder="little")
 
 
+@dataclass(frozen=True)
+class _Sides:
+    """What the bead costs read of each side's sentences: prefix sums of their lengths, and
+    how many dictionary words each has (with the source's prefix sums)."""
+
+    src_prefix: np.ndarray
+    tgt_prefix: np.ndarray
+    src_known: np.ndarray
+    tgt_known: np.ndarray
+    known_prefix: np.ndarray
+
+    @classmethod
+    def of(
+        cls, src_len: Sequence[float], tgt_len: Sequence[float],
+        src_masks: Sequence[int], tgt_masks: Sequence[int],
+    ) -> _Sides:  # fmt: skip
+        src_known = np.array([mask.bit_count() for mask in src_masks], dtype=np.float64)
+        return cls(
+            src_prefix=np.concatenate([[0.0], np.cumsum(src_len)]),
+            tgt_prefix=np.concatenate([[0.0], np.cumsum(tgt_len)]),
+            src_known=src_known,
+            tgt_known=np.array([mask.bit_count() for mask in tgt_masks], dtype=np.float64),
+            known_prefix=np.concatenate([[0.0], np.cumsum(src_known)]),
+        )
+
+
 def _shape_cost(
-    di: int, dj: int, band: _Band, src_prefix: np.ndarray, tgt_prefix: np.ndarray,
-    src_known: np.ndarray, tgt_known: np.ndarray, costs: BeadCosts,
-) -> np.ndarray:  # fmt: skip
-    """The cost of a ``di``-``dj`` bead ending at every cell of the band (inf where invalid)."""
-    i = band.rows
-    j = band.j
+    di: int, dj: int, band: _Band, rows: slice, sides: _Sides, costs: BeadCosts
+) -> np.ndarray:
+    """The cost of a ``di``-``dj`` bead ending at every cell of the band's ``rows`` (inf where
+    invalid)."""
+    src_known, tgt_known = sides.src_known, sides.tgt_known
+    i = band.rows[rows]
+    j = band.j[rows]
     valid = (i >= di) & (j >= dj) & (j <= band.m)
     i_safe = np.clip(i, min(di, band.n), band.n)
     i_low = np.maximum(i_safe - di, 0)
     j_safe = np.clip(j, min(dj, band.m), band.m)
-    le = src_prefix[i_safe] - src_prefix[i_low]
-    lz = tgt_prefix[j_safe] - tgt_prefix[np.maximum(j_safe - dj, 0)]
+    le = sides.src_prefix[i_safe] - sides.src_prefix[i_low]
+    lz = sides.tgt_prefix[j_safe] - sides.tgt_prefix[np.maximum(j_safe - dj, 0)]
     z = (lz - costs.ratio * le) / np.sqrt(np.maximum(le, 1.0) * costs.variance)
     total = _length_cost(z) + costs.prior_cost((di, dj))
-    known_prefix = np.concatenate([[0.0], np.cumsum(src_known)])
-    known = known_prefix[i_safe] - known_prefix[i_low]
-    parts = {(t, u): band.pair_overlap(t, u) for t in range(1, di + 1) for u in range(1, dj + 1)}
+    known = sides.known_prefix[i_safe] - sides.known_prefix[i_low]
+    parts = {
+        (t, u): band.pair_overlap(t, u, rows) for t in range(1, di + 1) for u in range(1, dj + 1)
+    }
     shared = sum(parts.values())
     coverage = np.where(known > 0, np.minimum(shared / np.maximum(known, 1.0), 1.0), 0.5)
     total = total + costs.lexical_weight * (1 - coverage)
@@ -194,14 +224,7 @@ def banded_alignment(
     base[0] = 0  # the path runs from (0, 0) to (n, m): keep both ends inside the band
     base[n] = min(max(base[n], m - size + 1), m)
     band = _Band(src_masks, tgt_masks, base, size)
-    src_prefix = np.concatenate([[0.0], np.cumsum(src_len)])
-    tgt_prefix = np.concatenate([[0.0], np.cumsum(tgt_len)])
-    src_known = np.array([mask.bit_count() for mask in src_masks], dtype=np.float64)
-    tgt_known = np.array([mask.bit_count() for mask in tgt_masks], dtype=np.float64)
-    shape_costs = [
-        _shape_cost(di, dj, band, src_prefix, tgt_prefix, src_known, tgt_known, costs)
-        for di, dj in PAIR_SHAPES
-    ]
+    sides = _Sides.of(src_len, tgt_len, src_masks, tgt_masks)
     skip = costs.prior_cost((1, 0)) + costs.lexical_weight * 0.5
     shapes = [*PAIR_SHAPES, (1, 0)]
     offsets = np.arange(size)
@@ -213,9 +236,14 @@ def banded_alignment(
     padded = np.full((4, 3 * size), inf)
     move = np.full((n + 1, size), -1, dtype=np.int8)  # index into shapes; -1 is a 0-1 bead
     valid = (band.j >= 0) & (band.j <= m)
-    steps = [shape_costs[s] if dj else None for s, (_, dj) in enumerate(shapes)]
     candidates = np.empty((len(shapes), size))
     for i in range(n + 1):
+        if i % _ROWS == 0:
+            # The bead costs of the next rows: computed by blocks, so memory does not grow
+            # with the document (a dozen arrays of the band's size per shape while computing).
+            rows = slice(i, min(i + _ROWS, n + 1))
+            block = [_shape_cost(di, dj, band, rows, sides, costs) for di, dj in PAIR_SHAPES]
+            steps = [block[s] if dj else None for s, (_, dj) in enumerate(shapes)]
         if i == 0:
             row = np.where(band.j[0] == 0, 0.0, inf)
             row_move = np.full(size, -1, dtype=np.int8)
@@ -229,7 +257,7 @@ def banded_alignment(
                 shift = min(max(int(base[i] - base[p]) - dj, -size), size)
                 previous = padded[p % 4, size + shift : 2 * size + shift]
                 step = steps[s]
-                np.add(previous, skip if step is None else step[i], out=candidates[s])
+                np.add(previous, skip if step is None else step[i - rows.start], out=candidates[s])
             row_move = np.argmin(candidates, axis=0).astype(np.int8)
             row = candidates[row_move, offsets]
         # best(k) = min over k' ≤ k of row(k') + (k − k')·skip: the 0-1 beads along the row.
