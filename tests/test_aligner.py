@@ -160,3 +160,12 @@ def test_second_pass_finds_a_dropped_line_only_names_can_place(monkeypatch):
     assert alignment.align_sentences(english, target) == gold
     monkeypatch.setattr(alignment, "_MIN_SENTENCES", 10**6)  # first pass only
     assert alignment.align_sentences(english, target) != gold
+
+
+def test_bead_costs_by_blocks_of_rows_give_the_same_alignment(monkeypatch):
+    english, chinese = _names_document(200)
+    target = [*chinese[:50], chinese[50] + chinese[51], *chinese[52:120], *chinese[121:]]
+    whole = alignment.align_sentences(english, target)
+    monkeypatch.setattr(beads, "_ROWS", 7)  # many blocks, none aligned with the band's rows
+    assert alignment.align_sentences(english, target) == whole
+    assert ((50, 51), (50,)) in whole and ((120,), ()) in whole
