@@ -100,6 +100,14 @@ def test_bit_lists_are_the_set_bits_in_order(masks):
     ]
 
 
+@given(st.lists(st.integers(0, (1 << 200) - 1), min_size=1, max_size=30))
+def test_set_bits_are_the_nonzero_cells_of_the_unpacked_masks(masks):
+    nbytes = max(1, (max(masks).bit_length() + 7) // 8)
+    rows, bits = beads._set_bits(masks, nbytes)
+    expected_rows, expected_bits = np.nonzero(beads._unpack(masks, nbytes))
+    assert rows.tolist() == expected_rows.tolist() and bits.tolist() == expected_bits.tolist()
+
+
 @given(st.lists(st.integers(0, (1 << 200) - 1), max_size=30))
 def test_bit_counts_count_each_bit_over_the_masks(masks):
     counts = bit_counts(masks)
