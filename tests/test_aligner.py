@@ -109,6 +109,21 @@ def test_set_bits_are_the_nonzero_cells_of_the_unpacked_masks(masks):
 
 
 @given(st.lists(st.integers(0, (1 << 200) - 1), max_size=30))
+def test_postings_list_the_masks_holding_each_bit(masks):
+    original, beads._BLOCK = beads._BLOCK, 7  # several blocks of masks
+    try:
+        found = beads.postings(masks)
+    finally:
+        beads._BLOCK = original
+    expected: dict[int, list[int]] = {}
+    for index, mask in enumerate(masks):
+        for bit in range(mask.bit_length()):
+            if mask >> bit & 1:
+                expected.setdefault(bit, []).append(index)
+    assert found == expected
+
+
+@given(st.lists(st.integers(0, (1 << 200) - 1), max_size=30))
 def test_bit_counts_count_each_bit_over_the_masks(masks):
     counts = bit_counts(masks)
     width = max(masks, default=0).bit_length()

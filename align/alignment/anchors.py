@@ -11,19 +11,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from align.alignment.beads import bit_lists
+from align.alignment.beads import bit_lists, postings
 
 _MAX_DF = 20  # lemmas rarer than this on both sides vote for anchors
 _MIN_SCORE = 8.0  # about two rare shared words
-
-
-def _postings(rows: Sequence[list[int]]) -> dict[int, list[int]]:
-    """Each bit → the indices of the rows (lists of set bits) that hold it."""
-    postings: dict[int, list[int]] = {}
-    for index, bits in enumerate(rows):
-        for bit in bits:
-            postings.setdefault(bit, []).append(index)
-    return postings
 
 
 def _heaviest_chain(weights: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
@@ -82,12 +73,12 @@ def anchor_centres(
     """A target position for every source boundary 0..n, through the anchor chain."""
     n, m = len(src_masks), len(tgt_masks)
     src_bits = bit_lists(src_masks)
-    src_post = _postings(src_bits)
+    src_post = postings(src_masks)
     rare = 0  # only words rare in the source can anchor: index the target for those alone
     for bit, rows in src_post.items():
         if len(rows) <= _MAX_DF:
             rare |= 1 << bit
-    tgt_post = _postings(bit_lists([mask & rare for mask in tgt_masks]))
+    tgt_post = postings([mask & rare for mask in tgt_masks])
     corridor = max(50, m // 10)  # far from the length diagonal, a shared word is chance
     # Retrieval: each source sentence scores the target sentences in its corridor by the
     # rarer words they share (idf weights); a clear winner becomes a candidate anchor.

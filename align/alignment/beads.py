@@ -123,6 +123,22 @@ def bit_lists(masks: Sequence[int]) -> list[list[int]]:
     return out
 
 
+def postings(masks: Sequence[int]) -> dict[int, list[int]]:
+    """Each set bit → the indices of the masks that have it, ascending."""
+    nbytes = (max(masks, default=0).bit_length() + 7) // 8
+    found: dict[int, list[int]] = {}
+    if not nbytes:
+        return found
+    for r0 in range(0, len(masks), _BLOCK):
+        rows, bits = _set_bits(masks[r0 : r0 + _BLOCK], nbytes)
+        order = np.argsort(bits, kind="stable")  # by bit, rows still ascending within one
+        bits, rows = bits[order], rows[order] + r0
+        distinct, starts = np.unique(bits, return_index=True)
+        for bit, part in zip(distinct.tolist(), np.split(rows, starts[1:]), strict=True):
+            found.setdefault(bit, []).extend(part.tolist())
+    return found
+
+
 def bit_counts(masks: Sequence[int]) -> list[int]:
     """How many of the bitsets have each bit set, by bit position."""
     nbytes = (max(masks, default=0).bit_length() + 7) // 8
