@@ -76,7 +76,9 @@ def conversion_confusions(text: str) -> list[Confusion]:
     whole = _WholeText(text)
     for i in _offsets(text, set(text) & groups.keys()):
         char = text[i]
-        others = groups[char]
+        others = _confusable(char)
+        if not others:
+            continue  # only variant spellings share its form (為/爲): nothing to confuse
         if _in_word(text, i):
             continue
         shared = [
@@ -87,16 +89,22 @@ def conversion_confusions(text: str) -> list[Confusion]:
         picks = whole.picks(i, shared[0]) or _opencc_picks(text, i, shared[0])
         if char in picks:
             continue  # one of the standards (generic, Taiwan, Hong Kong) writes it so
-        variants = pure_variants()
         for expected in picks:
-            if (
-                expected in others
-                and expected not in variants.get(char, "")
-                and char not in variants.get(expected, "")
-            ):
+            if expected in others:
                 found.append(Confusion(Span(i, i + 1), char, expected))
                 break
     return found
+
+
+@lru_cache(maxsize=4096)
+def _confusable(char: str) -> str:
+    """The characters of ``char``'s group that are not mere variant spellings of it."""
+    variants = pure_variants()
+    return "".join(
+        other
+        for other in character_groups()[char]
+        if other not in variants.get(char, "") and char not in variants.get(other, "")
+    )
 
 
 def _in_word(text: str, i: int) -> bool:
