@@ -10,7 +10,7 @@ with no source) stays in its row and is folded in with a running minimum.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -108,29 +108,31 @@ _BLOCK = 1024  # source rows per block of ``_overlaps``
 _ROWS = 1024  # band rows whose bead costs are computed at once
 
 
+def _blocks(masks: Sequence[int]) -> Iterator[tuple[int, int, np.ndarray, np.ndarray]]:
+    """(index of the block's first mask, number of masks, ``_set_bits`` of the block) for
+    blocks of ``_BLOCK`` masks: the byte matrix stays small however long the document."""
+    nbytes = (max(masks, default=0).bit_length() + 7) // 8
+    if not nbytes:
+        return
+    for r0 in range(0, len(masks), _BLOCK):
+        block = masks[r0 : r0 + _BLOCK]
+        yield r0, len(block), *_set_bits(block, nbytes)
+
+
 def bit_lists(masks: Sequence[int]) -> list[list[int]]:
     """The set bits of each bitset int, ascending (NumPy's unpacking is far faster than
     peeling bits off big Python ints one by one)."""
-    nbytes = (max(masks, default=0).bit_length() + 7) // 8
-    if not nbytes:
-        return [[] for _ in masks]
-    out: list[list[int]] = []
-    for r0 in range(0, len(masks), _BLOCK):
-        block = masks[r0 : r0 + _BLOCK]
-        rows, bits = _set_bits(block, nbytes)
-        cuts = np.searchsorted(rows, np.arange(1, len(block)))
-        out.extend(part.tolist() for part in np.split(bits, cuts))
+    out: list[list[int]] = [[] for _ in masks]
+    for r0, size, rows, bits in _blocks(masks):
+        cuts = np.searchsorted(rows, np.arange(1, size))
+        out[r0 : r0 + size] = [part.tolist() for part in np.split(bits, cuts)]
     return out
 
 
 def postings(masks: Sequence[int]) -> dict[int, list[int]]:
     """Each set bit → the indices of the masks that have it, ascending."""
-    nbytes = (max(masks, default=0).bit_length() + 7) // 8
     found: dict[int, list[int]] = {}
-    if not nbytes:
-        return found
-    for r0 in range(0, len(masks), _BLOCK):
-        rows, bits = _set_bits(masks[r0 : r0 + _BLOCK], nbytes)
+    for r0, _, rows, bits in _blocks(masks):
         order = np.argsort(bits, kind="stable")  # by bit, rows still ascending within one
         bits, rows = bits[order], rows[order] + r0
         distinct, starts = np.unique(bits, return_index=True)
@@ -140,11 +142,9 @@ def postings(masks: Sequence[int]) -> dict[int, list[int]]:
 
 
 def bit_counts(masks: Sequence[int]) -> list[int]:
-    """How many of the bitsets have each bit set, by bit position."""
-    nbytes = (max(masks, default=0).bit_length() + 7) // 8
-    counts = np.zeros(8 * nbytes, dtype=np.int64)
-    for r0 in range(0, len(masks), _BLOCK):
-        _, bits = _set_bits(masks[r0 : r0 + _BLOCK], nbytes)
+    """How many of the bitsets have each bit set, by bit position (up to the highest byte)."""
+    counts = np.zeros(8 * ((max(masks, default=0).bit_length() + 7) // 8), dtype=np.int64)
+    for _, _, _, bits in _blocks(masks):
         counts += np.bincount(bits, minlength=len(counts))
     return counts.tolist()
 
