@@ -1,6 +1,8 @@
 """CC-CEDICT index: built from the installed package, cached on disk, and used by alignment."""
 
+import gzip
 import marshal
+import os
 
 import pytest
 
@@ -71,3 +73,14 @@ def test_kept_latin_bits_do_not_collide_with_gloss_lemmas():
     src, tgt = kept_latin_masks(["The market grew."], ["市场 market 增长了。"], vocab)
     assert src[0] & tgt[0]
     assert not src[0] & english_masks(["The market grew."], vocab)[0]
+
+
+def test_cache_is_named_after_the_data_not_its_install_time(tmp_path, monkeypatch):
+    data = tmp_path / "cedict.txt.gz"
+    monkeypatch.setattr(cedict, "_data_file", lambda: data)
+    data.write_bytes(gzip.compress(b"A A [a1] /a/\n"))
+    first = cedict._cache_path()
+    os.utime(data, (1, 1))  # reinstalled: same content, another time
+    assert cedict._cache_path() == first
+    data.write_bytes(gzip.compress(b"B B [b1] /b/\n"))
+    assert cedict._cache_path() != first
