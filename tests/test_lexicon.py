@@ -3,6 +3,7 @@
 import gzip
 import marshal
 import os
+import time
 
 import pytest
 
@@ -84,3 +85,30 @@ def test_cache_is_named_after_the_data_not_its_install_time(tmp_path, monkeypatc
     assert cedict._cache_path() == first
     data.write_bytes(gzip.compress(b"B B [b1] /b/\n"))
     assert cedict._cache_path() != first
+
+
+def test_a_new_index_removes_indexes_unused_for_a_month(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGN_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(cedict, "_build", lambda: {"every": {"交易": "deal"}})
+    stale, recent = (
+        tmp_path / "cedict-000000000000.marshal",
+        tmp_path / "cedict-111111111111.marshal",
+    )
+    leftover, unrelated = tmp_path / "cedict-222222222222.123.tmp", tmp_path / "notes.txt"
+    for path in (stale, recent, leftover, unrelated):
+        path.write_bytes(b"x")
+    month_ago = time.time() - 31 * 86400
+    for path in (stale, leftover, unrelated):
+        os.utime(path, (month_ago, month_ago))
+    cedict.clear_cache()
+    try:
+        assert cedict.chinese_to_english() == {"交易": "deal"}
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+            [cedict._cache_path().name, recent.name, unrelated.name]
+        )
+        os.utime(cedict._cache_path(), (month_ago, month_ago))
+        cedict.clear_cache()
+        cedict.chinese_to_english()  # loading marks the index as used
+        assert cedict._cache_path().stat().st_mtime > month_ago + 86400
+    finally:
+        cedict.clear_cache()

@@ -9,11 +9,13 @@ only when first asked for. Nothing is downloaded: the data comes from the instal
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import marshal
 import os
 import re
+import time
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -209,6 +211,8 @@ def _index() -> dict[str, bytes]:
         with open(path, "rb") as handle:
             loaded = marshal.loads(handle.read())
         if isinstance(loaded, dict) and all(isinstance(v, bytes) for v in loaded.values()):
+            with contextlib.suppress(OSError):  # read-only cache: the index is there all the same
+                os.utime(path)  # in use: not to be pruned as an old version's
             return loaded
     except (OSError, EOFError, ValueError, TypeError):
         pass
@@ -219,9 +223,24 @@ def _index() -> dict[str, bytes]:
         with open(temporary, "wb") as handle:
             marshal.dump(index, handle)
         os.replace(temporary, path)
+        _prune(path)
     except OSError:
         pass  # a read-only cache only costs the build time on the next run
     return index
+
+
+# An index no installed version has loaded for this long is an old version's: removed when a
+# new one is written (each is about 8 MB; a version in use marks its own on every load).
+_UNUSED_DAYS = 30
+
+
+def _prune(keep: Path) -> None:
+    """Remove the indexes (and build leftovers) beside ``keep`` unused for ``_UNUSED_DAYS``."""
+    oldest = time.time() - _UNUSED_DAYS * 86400
+    for other in keep.parent.glob("cedict-*"):
+        with contextlib.suppress(OSError):  # another process removed or is replacing it
+            if other != keep and other.stat().st_mtime < oldest:
+                other.unlink()
 
 
 def _encode(value: object) -> bytes:
