@@ -151,13 +151,17 @@ def _names_document(size: int) -> tuple[list[str], list[str]]:
     return english, chinese
 
 
-def test_a_document_teaches_its_names_to_the_second_pass():
-    english, chinese = _names_document(200)
-    pairs = learned.learned_pairs(
+def _learned_one_to_one(english: list[str], chinese: list[str]) -> dict[str, set[str]]:
+    """What the learner takes from the document aligned line k to line k."""
+    return learned.learned_pairs(
         [set(content_lemmas(s)) for s in english],
         [learned.han_bigrams(s) for s in chinese],
-        [((k,), (k,)) for k in range(200)],
+        [((k,), (k,)) for k in range(len(english))],
     )
+
+
+def test_a_document_teaches_its_names_to_the_second_pass():
+    pairs = _learned_one_to_one(*_names_document(200))
     assert pairs["卡洛"] == {"kalo"} and pairs["岑托"] == {"zentor"}
     assert "回家" not in pairs  # in every sentence: it tells none apart
 
@@ -166,14 +170,8 @@ def test_a_long_document_teaches_from_an_even_sample_of_its_beads(monkeypatch):
     assert learned.evenly_spread(list(range(200)), 80) == list(range(0, 200, 3))
     assert learned.evenly_spread(list(range(5)), 80) == [0, 1, 2, 3, 4]
     assert learned.evenly_spread([], 80) == []
-    english, chinese = _names_document(200)
     monkeypatch.setattr(learned, "_MAX_BEADS", 80)
-    pairs = learned.learned_pairs(
-        [set(content_lemmas(s)) for s in english],
-        [learned.han_bigrams(s) for s in chinese],
-        [((k,), (k,)) for k in range(200)],
-    )
-    assert pairs["卡洛"] == {"kalo"}
+    assert _learned_one_to_one(*_names_document(200))["卡洛"] == {"kalo"}
 
 
 def test_second_pass_finds_a_dropped_line_only_names_can_place(monkeypatch):
