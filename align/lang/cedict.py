@@ -15,8 +15,9 @@ import hashlib
 import marshal
 import os
 import re
+import threading
 import time
-from functools import cache, lru_cache
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -252,19 +253,30 @@ def _encode(value: object) -> bytes:
     return marshal.dumps(value)
 
 
-@cache
+_decoded: dict[str, Any] = {}
+_decoding = threading.Lock()  # the review app checks in a worker thread
+
+
 def _part(name: str) -> Any:
-    value = marshal.loads(_index()[name])
-    if isinstance(value, tuple):
-        keys, values = value
-        return dict(zip(keys.split("\n"), values.split("\n"), strict=True)) if keys else {}
-    return value
+    """One part of the index, decoded on first use; its raw bytes are dropped then (7 MB in
+    all would otherwise stay beside the decoded parts)."""
+    found = _decoded.get(name)
+    if found is not None:
+        return found
+    with _decoding:
+        if name not in _decoded:
+            value = marshal.loads(_index().pop(name))
+            if isinstance(value, tuple):
+                keys, values = value
+                value = dict(zip(keys.split("\n"), values.split("\n"), strict=True)) if keys else {}
+            _decoded[name] = value
+    return _decoded[name]
 
 
 def clear_cache() -> None:
     """Forget the loaded index (tests point ``$ALIGN_CACHE_DIR`` elsewhere)."""
     _index.cache_clear()
-    _part.cache_clear()
+    _decoded.clear()
 
 
 def chinese_to_english() -> dict[str, str]:
