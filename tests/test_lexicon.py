@@ -4,6 +4,7 @@ import gzip
 import marshal
 import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -110,5 +111,16 @@ def test_a_new_index_removes_indexes_unused_for_a_month(tmp_path, monkeypatch):
         cedict.clear_cache()
         cedict.chinese_to_english()  # loading marks the index as used
         assert cedict._cache_path().stat().st_mtime > month_ago + 86400
+    finally:
+        cedict.clear_cache()
+
+
+def test_a_part_is_decoded_once_even_from_several_threads_and_its_bytes_dropped():
+    cedict.clear_cache()
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            found = list(pool.map(lambda _: cedict.english_names(), range(8)))
+        assert all(names is found[0] for names in found) and "cisco" in found[0]
+        assert "names" not in cedict._index()  # decoded: the raw bytes are gone
     finally:
         cedict.clear_cache()
