@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from align.alignment.lexicon import glosses
+from align.checks.lexical import carriers
 from align.checks.transliteration import (
     best_transliteration,
     inside,
@@ -224,11 +224,8 @@ def _glossed_entity_lemmas(ctx: PairContext) -> set[str]:
     (the target's full gloss vocabulary is thousands of lemmas; these are a handful)."""
 
     def compute() -> set[str]:
-        wanted = {w for entity in source_entities(ctx) for w in _content_lemmas(entity)}
-        glossed: set[str] = set()
-        for _, _, head in ctx.target_headwords:
-            glossed |= glosses(head) & wanted
-        return glossed
+        wanted = frozenset(w for entity in source_entities(ctx) for w in _content_lemmas(entity))
+        return set(carriers(ctx, Span(0, len(ctx.target)), wanted))
 
     return ctx.memo("glossed-entity-lemmas", compute)
 

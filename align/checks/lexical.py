@@ -24,14 +24,14 @@ def coverage(ctx: PairContext, link: SentenceLink) -> tuple[float, int]:
     ]
     if not words:
         return 1.0, 0
-    glossed = _carriers(ctx, link, frozenset(words))
+    glossed = carriers(ctx, link.target, frozenset(words))
     return sum(w in glossed for w in words) / len(words), len(words)
 
 
-def _carriers(ctx: PairContext, link: SentenceLink, wanted: frozenset[str]) -> dict[str, list[str]]:
-    """Each wanted lemma → the headwords of the link's Chinese whose glosses carry it."""
+def carriers(ctx: PairContext, window: Span, wanted: frozenset[str]) -> dict[str, list[str]]:
+    """Each wanted lemma → the headwords of the target ``window`` whose glosses carry it."""
     carried: dict[str, list[str]] = {}
-    for _, _, head in ctx.headwords_within(link.target):
+    for _, _, head in ctx.headwords_within(window):
         senses = glosses(head)
         if senses.isdisjoint(wanted):  # most headwords: no new set built for them
             continue
@@ -79,16 +79,16 @@ def word_senses(
             if match.group().islower() and match.group() not in STOPWORDS
         ]
         wanted = frozenset(key for _, key in words if key in known)
-        carried_by = _carriers(ctx, link, wanted)
+        carried_by = carriers(ctx, link.target, wanted)
         single = _single(link, ctx)
         for match, key in words:
             if key not in wanted:
                 continue
-            carriers = carried_by.get(key, [])
-            longer = [h for h in carriers if len(h) > 1]
+            heads = carried_by.get(key, [])
+            longer = [h for h in heads if len(h) > 1]
             start = link.source.start + match.start()
             found.append(
-                (key, match.group(), tuple(dict.fromkeys(longer or carriers)),
+                (key, match.group(), tuple(dict.fromkeys(longer or heads)),
                  Span(start, start + len(match.group())), link.target, single)
             )  # fmt: skip
     return tuple(found)
