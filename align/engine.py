@@ -249,6 +249,9 @@ def checked_chunks(
     passes = DocumentPass(checker, checker.rules_for(path))
     pending: list[tuple[list[Pair], Future[list[_Checked]]]] = []
 
+    def submit(chunk: list[Pair]) -> None:
+        pending.append((chunk, pool.submit(_check_chunk_parts, settings, path, target_lang, chunk)))
+
     def done(chunk: list[Pair], future: Future[list[_Checked]]) -> list[PairResult]:
         parts = future.result()
         return [passes.feed(PairResult(p, *part)) for p, part in zip(chunk, parts, strict=True)]
@@ -257,13 +260,12 @@ def checked_chunks(
     for pair in pairs:
         chunk.append(pair)
         if len(chunk) == size:
-            future = pool.submit(_check_chunk_parts, settings, path, target_lang, chunk)
-            pending.append((chunk, future))
+            submit(chunk)
             chunk = []
             if len(pending) > window:
                 yield done(*pending.pop(0))
     if chunk:
-        pending.append((chunk, pool.submit(_check_chunk_parts, settings, path, target_lang, chunk)))
+        submit(chunk)
     for item in pending:
         yield done(*item)
 
