@@ -1,6 +1,6 @@
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from align import alignment
@@ -109,6 +109,7 @@ def test_set_bits_are_the_nonzero_cells_of_the_unpacked_masks(masks):
 
 
 @given(st.lists(st.integers(0, (1 << 200) - 1), max_size=30))
+@example([0] * 7 + [1])  # a block of masks with no bit set (found by hypothesis)
 def test_postings_list_the_masks_holding_each_bit(masks):
     original, beads._BLOCK = beads._BLOCK, 7  # several blocks of masks
     try:

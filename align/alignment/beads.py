@@ -133,6 +133,8 @@ def postings(masks: Sequence[int]) -> dict[int, list[int]]:
     """Each set bit → the indices of the masks that have it, ascending."""
     found: dict[int, list[int]] = {}
     for r0, _, rows, bits in _blocks(masks):
+        if not len(bits):
+            continue  # no word in the whole block: np.split would still give one part
         order = np.argsort(bits, kind="stable")  # by bit, rows still ascending within one
         bits, rows = bits[order], rows[order] + r0
         distinct, starts = np.unique(bits, return_index=True)
