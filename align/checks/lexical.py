@@ -29,15 +29,21 @@ def coverage(ctx: PairContext, link: SentenceLink) -> tuple[float, int]:
 
 
 def carriers(ctx: PairContext, window: Span, wanted: frozenset[str]) -> dict[str, list[str]]:
-    """Each wanted lemma → the headwords of the target ``window`` whose glosses carry it."""
-    carried: dict[str, list[str]] = {}
-    for _, _, head in ctx.headwords_within(window):
-        senses = glosses(head)
-        if senses.isdisjoint(wanted):  # most headwords: no new set built for them
-            continue
-        for gloss in senses & wanted:
-            carried.setdefault(gloss, []).append(head)
-    return carried
+    """Each wanted lemma → the headwords of the target ``window`` whose glosses carry it.
+
+    Kept per window on the pair: M105 and M104 ask about the same sentence for mostly the
+    same words, and the scan over the window's headwords is the cost."""
+    asked, carried = ctx.memo(f"carriers:{window.start}:{window.end}", lambda: (set(), {}))
+    missing = wanted - asked
+    if missing:
+        for _, _, head in ctx.headwords_within(window):
+            senses = glosses(head)
+            if senses.isdisjoint(missing):  # most headwords: no new set built for them
+                continue
+            for gloss in senses & missing:
+                carried.setdefault(gloss, []).append(head)
+        asked |= missing
+    return {gloss: carried[gloss] for gloss in wanted if gloss in carried}
 
 
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
