@@ -15,9 +15,13 @@ from align.cli import main
 # Tests assert behaviour, never timings: no per-example deadline (the first example of a run
 # pays for loading the dictionary). CI runs the property tests derandomised: the same examples
 # every run, so a red build is reproducible; locally each run explores new examples.
+# HYPOTHESIS_PROFILE=deep tries 20 times as many (minutes: for hunting, not for CI).
 settings.register_profile("local", deadline=None)
 settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
-settings.load_profile("ci" if os.environ.get("CI") else "local")
+settings.register_profile("deep", deadline=None, max_examples=2000)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "local")
+)
 
 
 @dataclass

@@ -270,7 +270,10 @@ def banded_alignment(
     padded = np.full((4, 3 * size), inf)
     move = np.full((n + 1, size), -1, dtype=np.int8)  # index into shapes; -1 is a 0-1 bead
     valid = (band.j >= 0) & (band.j <= m)
+    whole = valid.all(axis=1).tolist()  # rows with no cell outside the target: most of them
+    starts = base.tolist()  # Python ints: the shifts below are scalar arithmetic
     candidates = np.empty((len(shapes), size))
+    lines = list(candidates)  # one view per shape, made once
     for i in range(n + 1):
         if i % _ROWS == 0:
             # The bead costs of the next rows: computed by blocks, so memory does not grow
@@ -284,21 +287,24 @@ def banded_alignment(
         else:
             for s, (di, dj) in enumerate(shapes):
                 if di > i:
-                    candidates[s] = inf
+                    lines[s].fill(inf)
                     continue
                 p = i - di
                 # previous[k] = cost[p][k + shift]: inf where it falls outside the row
-                shift = min(max(int(base[i] - base[p]) - dj, -size), size)
+                shift = min(max(starts[i] - starts[p] - dj, -size), size)
                 previous = padded[p % 4, size + shift : 2 * size + shift]
                 step = steps[s]
-                np.add(previous, skip if step is None else step[i - rows.start], out=candidates[s])
-            row_move = np.argmin(candidates, axis=0).astype(np.int8)
-            row = candidates[row_move, offsets]
+                np.add(previous, skip if step is None else step[i - rows.start], out=lines[s])
+            row_move = np.argmin(candidates, axis=0)
+            row = candidates.min(axis=0)
         # best(k) = min over k' ≤ k of row(k') + (k − k')·skip: the 0-1 beads along the row.
-        row = np.where(valid[i], row, inf)
+        if not whole[i]:
+            row = np.where(valid[i], row, inf)
         running = np.minimum.accumulate(row - ramp) + ramp
         # Not the cell itself (back through float rounding), and never outside the target.
-        from_left = (running < row - 1e-9) & valid[i]
+        from_left = running < row - 1e-9
+        if not whole[i]:
+            from_left &= valid[i]
         padded[i % 4, size : 2 * size] = np.where(from_left, running, row)
         move[i] = np.where(from_left, -1, row_move)
     if not np.isfinite(padded[n % 4, size + m - base[n]]):
