@@ -99,7 +99,7 @@ def find_idioms(text: str, extra: tuple[str, ...] = ()) -> list[IdiomMatch]:
     for i, word in enumerate(lemmas):
         for idiom in index.get(word, ()):
             # Most candidates start with a common word: skip those whose other words are absent.
-            if not all(element & present for element in idiom.pattern[1:] if element):
+            if not all(not e.isdisjoint(present) for e in idiom.pattern[1:] if e):
                 continue
             end = _match(idiom.pattern, lemmas, i)
             if end is not None:
