@@ -31,6 +31,17 @@ def test_html_report_of_sample_parses_and_has_no_external_resource(run_cli, tmp_
     assert "Adobe" in marks and "AdAdobe" in marks  # E102 spans on both sides
 
 
+def test_reports_over_documents_with_equal_worst_pairs(run_cli, write, tmp_path):
+    """Two documents whose flagged pairs tie on score and position: the roll-up keeps the
+    earlier ones (it once compared two results and crashed)."""
+    docs = [write(f"{name}.tsv", "Revenue was $5 million.\t營收為 6 百萬美元。\n" * 12)
+            for name in ("first", "second")]  # fmt: skip
+    for out in (tmp_path / "r.html", tmp_path / "r.md"):
+        assert run_cli("report", *docs, "-o", out).code == 0
+    text = (tmp_path / "r.md").read_text("utf-8")
+    assert text.count("first.tsv:") > text.count("second.tsv:")
+
+
 def test_html_escapes_text(run_cli, write, tmp_path):
     doc = write(
         "x.tsv", "<script>alert(1)</script> Thank you.\t<script>alert(1)</script> Thank you.\n"

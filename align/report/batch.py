@@ -8,6 +8,7 @@ escaped, and it has no external resource: styles inline, charts as inline SVG.
 from __future__ import annotations
 
 import heapq
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
@@ -21,6 +22,9 @@ from align.report.context import finding_location
 
 BINS = 10
 WORST = 10
+# Orders the worst pairs of equal score across documents (earlier first): the heap must never
+# compare two results, and a position within one document repeats in the next.
+_ARRIVAL = itertools.count()
 
 
 @dataclass
@@ -28,14 +32,14 @@ class DocumentStats:
     info: InputInfo
     summary: RunSummary = field(default_factory=RunSummary)
     histogram: list[int] = field(default_factory=lambda: [0] * BINS)
-    # (score, order, result): the lowest-scoring flagged pairs, kept with a bounded heap.
+    # (−score, −arrival, result): the lowest-scoring flagged pairs, kept with a bounded heap.
     _worst: list[tuple[float, int, PairResult]] = field(default_factory=list)
 
     def add(self, result: PairResult) -> None:
         self.summary.add(result)
         self.histogram[min(int(result.score * BINS), BINS - 1)] += 1
         if any(f.is_open for f in result.findings):
-            item = (-result.score, -self.summary.pairs, result)
+            item = (-result.score, -next(_ARRIVAL), result)
             if len(self._worst) < WORST:
                 heapq.heappush(self._worst, item)
             else:
