@@ -12,7 +12,6 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -241,24 +240,34 @@ def _run(args: argparse.Namespace) -> tuple[Any, list[Any], Settings]:
     return Checker(settings), documents, settings
 
 
-def check_document(checker: Any, document: Any, jobs: int) -> Iterator[Any]:
-    """The document's results in input order, checked in ``jobs`` processes when > 1."""
+def check_documents(checker: Any, documents: list[Any], jobs: int) -> Iterator[tuple[int, Any]]:
+    """(index of the document, result) for every document's results in input order, checked
+    in ``jobs`` processes when > 1: one pool for the whole run, so many small files share
+    the workers' start-up and keep them all busy."""
     if jobs <= 1:
-        yield from checker.check_document(document)
+        for index, document in enumerate(documents):
+            for result in checker.check_document(document):
+                yield index, result
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    from align.engine import checked_chunks
+    from align.engine import checked_documents
 
-    path, lang = document.info.path, document.info.target_lang
+    sources = ((d.info.path, d.info.target_lang, d.pairs) for d in documents)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        chunks = checked_chunks(pool, checker.settings, path, lang, document.pairs,
-                                size=_CHUNK, window=2 * jobs)  # fmt: skip
-        for chunk in chunks:
-            yield from chunk
+        chunks = checked_documents(pool, checker.settings, sources, size=_CHUNK, window=2 * jobs)
+        for index, chunk in chunks:
+            for result in chunk:
+                yield index, result
 
 
-_CHUNK = 500
+def _results(checker: Any, documents: list[Any], jobs: int) -> Iterator[Any]:
+    return (result for _, result in check_documents(checker, documents, jobs))
+
+
+# Pairs per task sent to a worker: small enough that a transcript of a few hundred pairs
+# still keeps two workers busy, large enough that sending it costs little.
+_CHUNK = 100
 
 
 def _existing_store(path: str) -> Any:
@@ -285,7 +294,7 @@ def _check(args: argparse.Namespace) -> int:
     failing: list[bool] = []
 
     def results():  # type: ignore[no-untyped-def]
-        stream = chain.from_iterable(check_document(checker, d, args.jobs) for d in documents)
+        stream = _results(checker, documents, args.jobs)
         if store:
             stream = store.apply(stream)
         for result in baseline.apply(stream) if baseline else stream:
@@ -303,14 +312,17 @@ def _check(args: argparse.Namespace) -> int:
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".csv": "csv", ".json": "json"}
 
 
-def _progress(documents: list[Any]) -> Iterator[tuple[int, Any]]:
-    """Documents with a progress line on the terminal (nothing when stderr is not a TTY)."""
+def _progress(documents: list[Any], stream: Iterator[tuple[int, Any]]) -> Iterator[tuple[int, Any]]:
+    """The (document index, result) stream, with a progress line on the terminal as each
+    document starts (nothing when stderr is not a TTY)."""
     show = sys.stderr.isatty()
-    for index, document in enumerate(documents, start=1):
-        if show:
-            print(f"\r[{index}/{len(documents)}] {document.info.path}\033[K", end="",
+    current = -1
+    for index, result in stream:
+        if show and index != current:
+            current = index
+            print(f"\r[{index + 1}/{len(documents)}] {documents[index].info.path}\033[K", end="",
                   file=sys.stderr, flush=True)  # fmt: skip
-        yield index, document
+        yield index, result
     if show:
         print(file=sys.stderr)
 
@@ -326,9 +338,11 @@ def _report(args: argparse.Namespace) -> int:
                          f"(use {', '.join(REPORT_FORMATS)})", path=args.output)  # fmt: skip
     checker, documents, _ = _run(args)
 
-    def stream():  # type: ignore[no-untyped-def]
-        for _, document in _progress(documents):
-            yield from check_document(checker, document, args.jobs)
+    def indexed() -> Iterator[tuple[int, Any]]:
+        return _progress(documents, check_documents(checker, documents, args.jobs))
+
+    def stream() -> Iterator[Any]:
+        return (result for _, result in indexed())
 
     with _output(args.output) as out:
         if fmt == "json":
@@ -337,12 +351,9 @@ def _report(args: argparse.Namespace) -> int:
         elif fmt == "csv":
             write_csv(out, stream())
         else:
-            stats = []
-            for _, document in _progress(documents):
-                doc = DocumentStats(document.info.freeze())
-                for result in check_document(checker, document, args.jobs):
-                    doc.add(result)
-                stats.append(doc)
+            stats = [DocumentStats(document.info.freeze()) for document in documents]
+            for index, result in indexed():
+                stats[index].add(result)
             writer = write_html if fmt == "html" else write_markdown
             writer(out, stats, checker.signature)
     print(f"report written to {args.output}", file=sys.stderr)
@@ -365,7 +376,7 @@ def _baseline(args: argparse.Namespace) -> int:
     from align.review.baseline import write_baseline
 
     checker, documents, _ = _run(args)
-    results = chain.from_iterable(check_document(checker, d, args.jobs) for d in documents)
+    results = _results(checker, documents, args.jobs)
     if args.db:
         results = _existing_store(args.db).apply(results)
     with _output(args.output) as out:

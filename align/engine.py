@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -239,35 +240,60 @@ def check_chunk(
     ]
 
 
-def checked_chunks(
-    pool: Executor, settings: Settings, path: str, target_lang: str | None, pairs: Iterable[Pair],
+# What ``checked_documents`` checks of each document: its path, target language and pairs.
+DocumentPairs = tuple[str, str | None, Iterable[Pair]]
+
+
+def checked_documents(
+    pool: Executor, settings: Settings, documents: Iterable[DocumentPairs],
     *, size: int, window: int,
-) -> Iterator[list[PairResult]]:  # fmt: skip
-    """One document's results, chunk by chunk in input order, checked in ``pool``'s worker
-    processes; at most ``window`` chunks are in flight, so a streaming reader stays flat."""
+) -> Iterator[tuple[int, list[PairResult]]]:  # fmt: skip
+    """(index of the document, a chunk of its results) for every document, in input order,
+    checked in ``pool``'s worker processes. At most ``window`` chunks are in flight, so a
+    streaming reader stays flat, and they may belong to consecutive documents: a document
+    smaller than a chunk would otherwise leave the other workers idle. If reading a document
+    fails, the chunks already sent are still delivered before the error."""
     checker = _process_checker(settings)
-    passes = DocumentPass(checker, checker.rules_for(path))
-    pending: list[tuple[list[Pair], Future[list[_Checked]]]] = []
+    pending: deque[tuple[int, DocumentPass, list[Pair], Future[list[_Checked]]]] = deque()
 
-    def submit(chunk: list[Pair]) -> None:
-        pending.append((chunk, pool.submit(_check_chunk_parts, settings, path, target_lang, chunk)))
-
-    def done(chunk: list[Pair], future: Future[list[_Checked]]) -> list[PairResult]:
+    def done() -> tuple[int, list[PairResult]]:
+        index, passes, chunk, future = pending.popleft()
         parts = future.result()
-        return [passes.feed(PairResult(p, *part)) for p, part in zip(chunk, parts, strict=True)]
+        return index, [
+            passes.feed(PairResult(p, *part)) for p, part in zip(chunk, parts, strict=True)
+        ]
 
+    try:
+        for index, (path, lang, pairs) in enumerate(documents):
+            passes = DocumentPass(checker, checker.rules_for(path))
+            for chunk in _chunks(pairs, size):
+                future = pool.submit(_check_chunk_parts, settings, path, lang, chunk)
+                pending.append((index, passes, chunk, future))
+                if len(pending) > window:
+                    yield done()
+    except Exception:
+        while pending:  # what was read before the error is reported, then the error
+            yield done()
+        raise
+    while pending:
+        yield done()
+
+
+def _chunks(pairs: Iterable[Pair], size: int) -> Iterator[list[Pair]]:
+    """Lists of ``size`` pairs; if reading fails, the pairs read before it come first."""
     chunk: list[Pair] = []
-    for pair in pairs:
-        chunk.append(pair)
-        if len(chunk) == size:
-            submit(chunk)
-            chunk = []
-            if len(pending) > window:
-                yield done(*pending.pop(0))
+    try:
+        for pair in pairs:
+            chunk.append(pair)
+            if len(chunk) == size:
+                yield chunk
+                chunk = []
+    except Exception:
+        if chunk:
+            yield chunk
+        raise
     if chunk:
-        submit(chunk)
-    for item in pending:
-        yield done(*item)
+        yield chunk
 
 
 # A PairResult without its pair: what a worker sends back (the parent has the pairs).

@@ -179,6 +179,34 @@ def test_jobs_keep_output_identical(run_cli, write):
     assert exited.value.code == 2
 
 
+def test_jobs_over_many_files_keep_order_and_equal_one_process(run_cli, write):
+    """Chunks of consecutive files are in flight together; results still come file by file."""
+    paths = [
+        write(f"t{k}.txt", "".join(f"Revenue was ${k}{n}.5 million.\n營收為 {k}{n}.5 百萬美元。\n"
+                                  for n in range(1, 4 + 60 * (k == 1))))
+        for k in range(1, 5)
+    ]  # fmt: skip
+    one = run_cli("check", *paths, "--format", "jsonl").out
+    two = run_cli("check", *paths, "--format", "jsonl", "--jobs", "2").out
+    assert one == two
+    ids = [json.loads(line)["id"] for line in one.splitlines()[:-1]]
+    assert ids[0] == "t1.txt:1" and ids[-1] == "t4.txt:5" and len(ids) == 3 + 63 + 3 + 3
+
+
+def test_jobs_report_what_was_read_before_a_bad_file(run_cli, write):
+    """An unreadable line in the second file: the pairs before it are checked and written,
+    with one process or several, then the one-line error (exit 2)."""
+    good = write("good.txt", "Revenue was $1.5 million.\n營收為 150 萬美元。\n" * 3)
+    bad = write("bad.txt", "Costs grew.\n成本增長。\n".encode() + b"Bad \xff byte.\n")
+    runs = [run_cli("check", good, bad, "--format", "jsonl", "--jobs", jobs) for jobs in "12"]
+    for run in runs:
+        assert run.code == 2 and "bad.txt:3" in run.err and len(run.err.splitlines()) == 1
+        assert [json.loads(line)["id"] for line in run.out.splitlines()] == [
+            "good.txt:1", "good.txt:3", "good.txt:5", "bad.txt:1",
+        ]  # fmt: skip
+    assert runs[0].out == runs[1].out
+
+
 def test_output_does_not_depend_on_hash_seed(tmp_path):
     """Worker processes have their own hash seeds: findings must not come out in set order."""
     import os

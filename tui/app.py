@@ -23,7 +23,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
-from align.engine import Checker, checked_chunks
+from align.engine import Checker, checked_documents
 from align.formats import Document
 from align.models import Finding, InputInfo, PairResult, Severity
 from align.review.store import Decision, ReviewStore, with_decisions
@@ -126,15 +126,13 @@ class ReviewApp(App[None]):
         # fork: forkserver and spawn trip over the file descriptors Textual holds.
         context = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for document, pairs in documents:
-                chunks = checked_chunks(
-                    pool, self.checker.settings, document.info.path,
-                    document.info.target_lang, pairs,
-                    size=_BATCH, window=2 * workers,
-                )  # fmt: skip
-                for chunk in chunks:
-                    batch = [with_decisions(result, decided) for result in chunk]
-                    self.call_from_thread(self._add_results, batch)
+            sources = [(d.info.path, d.info.target_lang, pairs) for d, pairs in documents]
+            chunks = checked_documents(
+                pool, self.checker.settings, sources, size=_BATCH, window=2 * workers
+            )
+            for _, chunk in chunks:
+                batch = [with_decisions(result, decided) for result in chunk]
+                self.call_from_thread(self._add_results, batch)
         self.call_from_thread(self._add_results, [], True)
 
     def _set_total(self, total: int) -> None:
