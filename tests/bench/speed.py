@@ -6,7 +6,9 @@
    helps with repeated text: each copy's numbers differ), written to a temporary interleaved
    file and checked with ``align check --format jsonl`` for each ``--jobs``: pairs per second
    and peak RSS of the process tree.
-2. Start-up: `align check` on a two-line file, best of five.
+2. The same as ``--files`` separate transcripts (one copy each) in one `align check` run, for
+   each ``--jobs``: what a batch of many small files gets from more processes.
+3. Start-up: `align check` on a two-line file, best of five.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--copies", type=int, default=100)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--files", type=int, default=20, help="transcripts for the many-files run")
     args = parser.parse_args()
     align = str(Path(sys.executable).with_name("align"))
     with tempfile.TemporaryDirectory() as folder:
@@ -62,6 +65,18 @@ def main() -> None:
             elapsed, peak = run(cmd)
             print(f"{pairs} pairs, --jobs {jobs}: {elapsed:.1f} s, {pairs / elapsed:.0f} pairs/s "
                   f"(peak RSS of one process so far {peak:.0f} MB)")  # fmt: skip
+        # Many transcripts in one run: each file is one copy, its digits varied by its seed.
+        files = []
+        for k in range(args.files):
+            files.append(Path(folder) / f"t{k:03d}.txt")
+            files[-1].write_text(varied_copies(1, seed=k), "utf-8")
+        for jobs in args.jobs:
+            cmd = [align, "check", *map(str, files), "--format", "jsonl", "--jobs", str(jobs)]
+            elapsed, _ = run(cmd)
+            print(
+                f"{args.files} files of 152 pairs, --jobs {jobs}: {elapsed:.1f} s, "
+                f"{152 * args.files / elapsed:.0f} pairs/s"
+            )
         two = Path(folder) / "two.txt"
         two.write_text("Revenue grew 58%.\n營收成長 58%。\n", "utf-8")
         best = min(run([align, "check", str(two)])[0] for _ in range(5))
