@@ -263,6 +263,7 @@ def checked_documents(
             passes.feed(PairResult(p, *part)) for p, part in zip(chunk, parts, strict=True)
         ]
 
+    error: Exception | None = None
     try:
         for index, (path, lang, pairs) in enumerate(documents):
             passes = DocumentPass(checker, checker.rules_for(path))
@@ -271,12 +272,12 @@ def checked_documents(
                 pending.append((index, passes, chunk, future))
                 if len(pending) > window:
                     yield done()
-    except Exception:
-        while pending:  # what was read before the error is reported, then the error
-            yield done()
-        raise
+    except Exception as exc:  # what was read before the error is reported, then the error
+        error = exc
     while pending:
         yield done()
+    if error is not None:
+        raise error
 
 
 def _chunks(pairs: Iterable[Pair], size: int) -> Iterator[list[Pair]]:
