@@ -16,6 +16,7 @@ from align.fingerprint import fingerprint
 from align.formats import Document
 from align.lengths import length_z
 from align.models import Finding, Pair, PairResult, SentenceLink, Severity
+from align.pair_cache import new_pair
 from align.rules.base import FAMILIES, REGISTRY, Hit, Rule, select_rules
 from align.scoring.pair import PENALTY, pair_score
 from align.suppression import parse_noqa
@@ -114,6 +115,7 @@ class Checker:
         rules: list[Rule] | None = None,
         target_lang: str | None = None,
     ) -> PairResult:
+        new_pair()  # views of the previous pair's texts are not this pair's business
         ctx = PairContext(pair, self.settings, bilingual=bilingual, target_lang=target_lang)
         findings: list[Finding] = []
         selected = self.rules if rules is None else rules

@@ -124,3 +124,21 @@ def test_a_part_is_decoded_once_even_from_several_threads_and_its_bytes_dropped(
         assert "names" not in cedict._index()  # decoded: the raw bytes are gone
     finally:
         cedict.clear_cache()
+
+
+def test_views_of_a_text_do_not_outlive_its_pair():
+    # A benchmark of repeated text, or a file checked twice, must pay for every pair.
+    from align.alignment.lexicon import headwords_in
+    from align.config import Settings
+    from align.engine import Checker
+    from align.models import Pair, Segment
+
+    def pair(n: int, source: str, target: str) -> Pair:
+        return Pair(f"p:{n}", Segment(source, "p", (n,)), Segment(target, "p", (n,)))
+
+    checker = Checker(Settings())
+    checker.check_pair(pair(1, "Thank you.", "謝謝你。"))
+    checker.check_pair(pair(2, "Good morning.", "早安。"))
+    misses = headwords_in.cache_info().misses
+    headwords_in("謝謝你。")
+    assert headwords_in.cache_info().misses == misses + 1

@@ -15,6 +15,7 @@ from functools import lru_cache
 from align.lang.cedict import MAX_HEADWORD, chinese_to_english, headword_prefixes, vocabulary
 from align.lang.en import STOPWORDS, content_lemmas
 from align.lang.zh import to_simplified
+from align.pair_cache import per_pair
 
 # (start, end, Simplified headword) of a dictionary word found in a Chinese text.
 Headword = tuple[int, int, str]
@@ -61,7 +62,7 @@ def kept_latin_masks(
     return src, [mask(words) for words in tgt_words]
 
 
-@lru_cache(maxsize=512)  # reuse is within a pair: keep memory flat
+@per_pair
 def headwords_in(text: str) -> tuple[Headword, ...]:
     """Every dictionary headword in a Chinese text as (start, end, Simplified headword)."""
     index = chinese_to_english()

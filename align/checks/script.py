@@ -15,6 +15,7 @@ from align.lang.cedict import (
 )
 from align.lang.zh import converter, to_simplified
 from align.models import Span
+from align.pair_cache import per_pair
 
 HANT, HANS = "zh-Hant", "zh-Hans"
 SCRIPT_NAMES = {HANT: "Traditional", HANS: "Simplified"}
@@ -38,7 +39,7 @@ class ScriptMarks:
         return HANT if len(self.traditional) >= len(self.simplified) else HANS
 
 
-@lru_cache(maxsize=256)  # several rules ask about the same pair's text
+@per_pair  # several rules ask about the same pair's text
 def script_marks(text: str) -> ScriptMarks:
     traditional, simplified = script_only_characters()
     present = set(text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from align.alignment.lexicon import headwords_in
 from align.lang.cedict import common_lemmas, transliteration_characters
@@ -13,6 +12,7 @@ from align.lang.phonetic import MATCH, chinese_key, english_key, first_sounds, s
 from align.lang.script import HAN_CLASS
 from align.lang.zh import to_simplified
 from align.models import Span
+from align.pair_cache import per_pair
 
 _HAN_RUN = re.compile(f"[{HAN_CLASS}](?:[{HAN_CLASS}]|·)*")
 _NAME_RUN = re.compile(f"[{HAN_CLASS}]+(?:·[{HAN_CLASS}]+)+")
@@ -74,7 +74,7 @@ class _HanRun:
     first_sounds: tuple[str, ...]  # each character's first sound class ("" for ·)
 
 
-@lru_cache(maxsize=256)  # reuse is within a pair: every source name searches the same target
+@per_pair  # every source name searches the same target
 def _han_runs(target: str) -> tuple[_HanRun, ...]:
     letters = transliteration_characters()
     # One dictionary scan and one Simplified view of the whole target (shared with the other
@@ -96,7 +96,7 @@ def _han_runs(target: str) -> tuple[_HanRun, ...]:
     return tuple(runs)
 
 
-@lru_cache(maxsize=256)  # asked for whole targets, several times within one pair
+@per_pair  # asked for whole targets, several times within one pair
 def explained_by_words(text: str) -> tuple[bool, ...]:
     """Which characters belong to an ordinary (common-sense) dictionary word of 2+ characters."""
     explained = [False] * len(text)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from align.pair_cache import per_pair
+
 # Sentence-final punctuation, including the half-width forms machine translation emits.
 SENTENCE_END = "。！？!?；;…"
 
@@ -15,8 +17,8 @@ def converter(config: str):  # type: ignore[no-untyped-def]
     return opencc.OpenCC(config)
 
 
-# Rules ask for the same pair's views many times: a small cache saves most conversions.
-@lru_cache(maxsize=1024)
+# Rules ask for the same pair's views many times: the cache saves most conversions.
+@per_pair
 def to_simplified(text: str) -> str:
     """Traditional→Simplified, character for character so offsets still map back."""
     converted = converter("t2s").convert(text)
@@ -25,7 +27,7 @@ def to_simplified(text: str) -> str:
     return converted if len(converted) == len(text) else text
 
 
-@lru_cache(maxsize=1024)
+@per_pair
 def to_traditional(text: str) -> str:
     converted = converter("s2t").convert(text)
     return converted if len(converted) == len(text) else text
