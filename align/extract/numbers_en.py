@@ -346,8 +346,9 @@ def _special(name: str, match: re.Match[str]) -> NumberFact | None:
 # with optional groups at every position of the text; trying it only where one of these
 # finds a first token gives the same matches several times faster.
 _STARTS = {
+    # A sign, "(" or "." begins a number only before a digit or currency sign.
     "number": re.compile(
-        rf"[-−–(.\d]|{_alternation(k for k in _CURRENCY_PREFIX if not k.isalpha())}"
+        rf"[-−–(.](?=[$€£¥\d])|\d|{_alternation(k for k in _CURRENCY_PREFIX if not k.isalpha())}"
         rf"|\b(?:negative|minus|{_alternation(k for k in _CURRENCY_PREFIX if k.isalpha())}"
         rf"|{_alternation(_TENS_WORDS)}|{_alternation(_UNIT_WORDS)})"
     ),
@@ -366,11 +367,31 @@ _STARTS = {
 }
 
 
+# What a text must contain for a pattern to match at all: most sentences have no digit, and
+# the month pattern would otherwise be tried at every "in", "of" and "this".
+_DIGIT = re.compile(r"\d")
+_NEEDS = {
+    "date": _DIGIT,
+    "numeric-date": _DIGIT,
+    "time": _DIGIT,
+    "quarter": re.compile(r"q[1-4]|[1-4]q|quarter"),
+    "half": re.compile(r"h[12]|[12]h|half"),
+    "ordinal": _DIGIT,
+    "fiscal": _DIGIT,
+    "month": re.compile(
+        r"january|february|march|april|may|june|july|august|september|october|november|december"
+    ),
+}
+
+
 def _matches(name: str, pattern: re.Pattern[str], text: str, lower: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, trying the pattern only where a match can begin.
 
     ``lower`` is ``text`` lower-cased with the same length: the lower-case ``_STARTS`` patterns
     run on it several times faster than with IGNORECASE."""
+    needs = _NEEDS.get(name)
+    if needs is not None and needs.search(lower) is None:
+        return
     end = 0
     for start in _STARTS[name].finditer(lower):
         if start.start() < end:
