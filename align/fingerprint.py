@@ -11,9 +11,12 @@ import hashlib
 import re
 import unicodedata
 
+from align.pair_cache import per_pair
+
 _SPACE = re.compile(r"\s+")
 
 
+@per_pair  # every finding of a pair normalises the same two texts
 def normalise(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 

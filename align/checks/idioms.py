@@ -95,12 +95,22 @@ def find_idioms(text: str, extra: tuple[str, ...] = ()) -> list[IdiomMatch]:
     lemmas = [_lemma(word) for word in _TOKEN.findall(text)]
     present = set(lemmas)
     index = _index(extra)
+    # Most candidates start with a common word: keep those whose other words are all present,
+    # deciding once per distinct word rather than at each of its occurrences.
+    viable = {}
+    for word in present:
+        idioms = [
+            idiom
+            for idiom in index.get(word, ())
+            if all(not e.isdisjoint(present) for e in idiom.pattern[1:] if e)
+        ]
+        if idioms:
+            viable[word] = idioms
+    if not viable:
+        return []
     found: list[tuple[Idiom, int, int]] = []
     for i, word in enumerate(lemmas):
-        for idiom in index.get(word, ()):
-            # Most candidates start with a common word: skip those whose other words are absent.
-            if not all(not e.isdisjoint(present) for e in idiom.pattern[1:] if e):
-                continue
+        for idiom in viable.get(word, ()):
             end = _match(idiom.pattern, lemmas, i)
             if end is not None:
                 found.append((idiom, i, end))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from align.pair_cache import per_pair
+
 # CJK Unified Ideographs, Extension A, and Compatibility Ideographs; enough for zh-Hans/zh-Hant.
 HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN = re.compile(f"[{HAN_CLASS}]")
@@ -29,6 +31,7 @@ class ScriptCounts:
         return self.han / total if total else 0.0
 
 
+@per_pair  # several rules ask about the same target
 def count_scripts(text: str) -> ScriptCounts:
     # Runs, not characters: one string per word instead of one per letter.
     return ScriptCounts(
