@@ -13,7 +13,7 @@ Not facts: identifiers (``Form 10-Q``, ``COVID-19``), ordinals used in discourse
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from align.extract.numbers import NumberFact, parse_number, significant_digits
 from align.extract.ranges import link_ranges
@@ -75,6 +75,10 @@ _ORDINALS = {
     "3rd": 3,
     "4th": 4,
 }
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -156,8 +160,8 @@ _PATTERNS = [
         "month",
         re.compile(
             r"(?P<prev>\b(?:in|of|since|until|by|early|late|mid|last|next|this)\s+)?"
-            r"\b(?P<mname>January|February|March|April|May|June|July|August|September|October"
-            r"|November|December)\b(?:\s+(?P<myear>(?:19|20)\d\d)\b)?"
+            rf"\b(?P<mname>{'|'.join(name.capitalize() for name in _MONTH_NAMES)})\b"
+            r"(?:\s+(?P<myear>(?:19|20)\d\d)\b)?"
         ),
     ),
     (
@@ -361,8 +365,7 @@ _STARTS = {
     "fiscal": re.compile(r"\b(?:fiscal|fy)"),
     "month": re.compile(
         r"\b(?:in|of|since|until|by|early|late|mid|last|next|this)\s"
-        r"|\b(?:january|february|march|april|may|june|july|august|september|october"
-        r"|november|december)\b"
+        rf"|\b(?:{'|'.join(_MONTH_NAMES)})\b"
     ),
 }
 
@@ -371,16 +374,14 @@ _STARTS = {
 # the month pattern would otherwise be tried at every "in", "of" and "this".
 _DIGIT = re.compile(r"\d")
 _NEEDS = {
-    "date": _DIGIT,
-    "numeric-date": _DIGIT,
-    "time": _DIGIT,
-    "quarter": re.compile(r"q[1-4]|[1-4]q|quarter"),
-    "half": re.compile(r"h[12]|[12]h|half"),
-    "ordinal": _DIGIT,
-    "fiscal": _DIGIT,
-    "month": re.compile(
-        r"january|february|march|april|may|june|july|august|september|october|november|december"
-    ),
+    "date": "digit", "numeric-date": "digit", "time": "digit", "ordinal": "digit",
+    "fiscal": "digit", "quarter": "quarter", "half": "half", "month": "month",
+}  # fmt: skip
+_HAS: dict[str, Callable[[str], bool]] = {
+    "digit": lambda lower: _DIGIT.search(lower) is not None,
+    "quarter": lambda lower: re.search(r"q[1-4]|[1-4]q|quarter", lower) is not None,
+    "half": lambda lower: re.search(r"h[12]|[12]h|half", lower) is not None,
+    "month": lambda lower: any(name in lower for name in _MONTH_NAMES),
 }
 
 
@@ -389,9 +390,6 @@ def _matches(name: str, pattern: re.Pattern[str], text: str, lower: str) -> Iter
 
     ``lower`` is ``text`` lower-cased with the same length: the lower-case ``_STARTS`` patterns
     run on it several times faster than with IGNORECASE."""
-    needs = _NEEDS.get(name)
-    if needs is not None and needs.search(lower) is None:
-        return
     end = 0
     for start in _STARTS[name].finditer(lower):
         if start.start() < end:
@@ -409,7 +407,14 @@ def extract_english(text: str) -> list[NumberFact]:
     lower = text.lower()
     if len(lower) != len(text):  # "İ" lowers to two characters: keep such characters as they are
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    has: dict[str, bool] = {}
     for name, pattern in _PATTERNS:
+        need = _NEEDS.get(name)
+        if need is not None:
+            if need not in has:
+                has[need] = _HAS[need](lower)
+            if not has[need]:
+                continue
         for match in _matches(name, pattern, text, lower):
             if not match.group(0).strip():
                 continue

@@ -45,5 +45,7 @@ def han_characters(text: str) -> str:
 
 def is_chinese(text: str) -> bool:
     """True when Han characters carry the text (names and tickers in Latin may be mixed in)."""
+    if _HAN.search(text) is None:  # every English line of a file: no need to count its words
+        return False
     counts = count_scripts(text)
-    return counts.han > 0 and counts.han_share >= 0.3
+    return counts.han_share >= 0.3
