@@ -11,6 +11,7 @@ from align.errors import InputError
 from align.extract.entities import extract_entities
 from align.glossary import load_glossaries
 from align.lang.phonetic import _NEAR, MATCH, chinese_key, english_key, sounds_like
+from tests.paths import SAMPLE
 
 # Names and their standard transliterations (Xinhua style, as CC-CEDICT and the press use them).
 STANDARD = [
@@ -99,6 +100,23 @@ def test_conversion_confusions_are_found_by_dictionary_not_list():
     found = [(c.found, c.expected) for c in conversion_confusions("我們進行瞭討論，受到幹擾。")]
     assert found == [("瞭", "了"), ("幹", "干")]
     assert conversion_confusions("我們瞭解這裡和這裏的頭髮。") == []
+
+
+def test_opencc_converts_a_text_clause_by_clause():
+    # L005 converts only the clause around a suspect character; that is exact only while no
+    # OpenCC phrase spans a clause break. Every Chinese line of the sample, under each standard.
+    from align.checks.script import _CLAUSE_BREAK, _STANDARDS
+    from align.lang.zh import converter, to_simplified
+
+    lines = [line for line in SAMPLE.read_text("utf-8").splitlines() if script_marks(line).script]
+    assert len(lines) >= 100
+    for standard in _STANDARDS:
+        convert = converter(standard).convert
+        for line in map(to_simplified, lines):
+            clauses = _CLAUSE_BREAK.split(line)
+            breaks = [*_CLAUSE_BREAK.findall(line), ""]
+            by_clause = "".join(convert(c) + b for c, b in zip(clauses, breaks, strict=True))
+            assert by_clause == convert(line)
 
 
 # -- glossaries ----------------------------------------------------------------------------
