@@ -92,7 +92,7 @@ class IdiomMatch:
 
 
 def find_idioms(text: str, extra: tuple[str, ...] = ()) -> list[IdiomMatch]:
-    lemmas = [_lemma(word) for word in _TOKEN.findall(text)]
+    lemmas = list(map(_lemma, _TOKEN.findall(text)))
     present = set(lemmas)
     index = _index(extra)
     # Most candidates start with a common word: keep those whose other words are all present,
