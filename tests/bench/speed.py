@@ -2,10 +2,11 @@
 
     python tests/bench/speed.py [--copies 100] [--jobs 1 2]
 
-1. The sample transcript replicated ``--copies`` times with every digit varied (so no cache
-   helps with repeated text: each copy's numbers differ), written to a temporary interleaved
-   file and checked with ``align check --format jsonl`` for each ``--jobs``: pairs per second
-   and peak RSS of the process tree.
+1. The sample transcript replicated ``--copies`` times with every digit varied, written to a
+   temporary interleaved file and checked with ``align check --format jsonl`` for each
+   ``--jobs``: pairs per second and peak RSS of the process tree. Lines without digits repeat
+   from copy to copy, so the engine keeps views of a text for one pair only
+   (``align.pair_cache``): a cache across pairs would measure itself here, not the checks.
 2. The same as ``--files`` separate transcripts (one copy each) in one `align check` run, for
    each ``--jobs``: what a batch of many small files gets from more processes.
 3. Start-up: `align check` on a two-line file, best of five.
