@@ -296,6 +296,15 @@ _SPECIAL = [
     ("date", _DATE), ("time", _TIME), ("quarter", _QUARTER), ("half", _HALF),
     ("percent", _PERCENT_WORD), ("fiscal", _FISCAL),
 ]  # fmt: skip
+# What a text must contain for each pattern to match: most sentences have no date or quarter.
+_NEEDS = {
+    "date": ("月",), "time": ("点", "时", ":", "："), "quarter": ("季",), "half": ("半年",),
+    "percent": ("百分之",), "fiscal": ("年",), "ordinal": ("第",),
+}  # fmt: skip
+
+
+def _may_match(name: str, text: str) -> bool:
+    return any(needed in text for needed in _NEEDS[name])
 
 
 def extract_chinese(text: str) -> list[NumberFact]:
@@ -308,13 +317,16 @@ def extract_chinese(text: str) -> list[NumberFact]:
         return not any(start < s.end and s.start < end for s in taken)
 
     for name, pattern in _SPECIAL:
+        if not _may_match(name, normal):
+            continue
         for match in pattern.finditer(normal):
             if match.group(0).strip() and free(*match.span()):
                 fact = _special(name, match, text)
                 if fact is not None:
                     taken.append(fact.span)
                     facts.append(fact)
-    for match in _ORDINAL.finditer(normal):  # after 第N季, which the specials took
+    ordinals = _ORDINAL.finditer(normal) if _may_match("ordinal", normal) else ()
+    for match in ordinals:  # after 第N季, which the specials took
         if not free(*match.span()):
             continue
         for group in ("o", "o2"):
