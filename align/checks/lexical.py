@@ -68,33 +68,38 @@ def _sentences_in(sentences: list[Span], span: Span) -> list[Span]:
     return sentences[first:last]
 
 
-def word_senses(
-    ctx: PairContext,
-) -> tuple[tuple[str, str, tuple[str, ...], Span, Span, bool], ...]:
+# (lemma, word as written, the Chinese words carrying it, source start, source end, target
+# sentence span, whether the sentence is short and aligned one to one). Offsets, not a Span:
+# every content word of every pair has one, crossing from the workers with --jobs.
+WordSense = tuple[str, str, tuple[str, ...], int, int, Span, bool]
+
+
+def word_senses(ctx: PairContext) -> tuple[WordSense, ...]:
     """For each English content word of an aligned sentence: (lemma, word as written, the
-    Chinese words of the aligned sentence whose CC-CEDICT glosses carry it, source span,
-    target sentence span, whether the sentence is short and aligned one to one, so that its
-    absence of a rendering means something). Words of two characters or more are preferred."""
+    Chinese words of the aligned sentence whose CC-CEDICT glosses carry it, where the word is,
+    the target sentence span, whether the sentence is short and aligned one to one, so that
+    its absence of a rendering means something). Words of two characters or more are
+    preferred."""
     known = vocabulary()
     found = []
     for link in ctx.sentence_links:
         english = link.source.slice(ctx.source)
         words = [
-            (match, lemma(match.group()))
+            (match.start(), word, lemma(word))
             for match in _WORD.finditer(english)
-            if match.group().islower() and match.group() not in STOPWORDS
+            if (word := match.group()).islower() and word not in STOPWORDS
         ]
-        wanted = frozenset(key for _, key in words if key in known)
+        wanted = frozenset(key for _, _, key in words if key in known)
         carried_by = carriers(ctx, link.target, wanted)
         single = _single(link, ctx)
-        for match, key in words:
+        for offset, word, key in words:
             if key not in wanted:
                 continue
             heads = carried_by.get(key, [])
             longer = [h for h in heads if len(h) > 1]
-            start = link.source.start + match.start()
+            start = link.source.start + offset
             found.append(
-                (key, match.group(), tuple(dict.fromkeys(longer or heads)),
-                 Span(start, start + len(match.group())), link.target, single)
+                (key, word, tuple(dict.fromkeys(longer or heads)), start, start + len(word),
+                 link.target, single)
             )  # fmt: skip
     return tuple(found)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from align.checks.entities import locate_name, renderings
 from align.checks.idioms import find_idioms, literal_renderings
-from align.checks.lexical import coverage, word_senses
+from align.checks.lexical import WordSense, coverage, word_senses
 from align.checks.script import HANT, script_marks
 from align.context import PairContext
 from align.lang.script import HAN_CLASS
@@ -175,7 +175,7 @@ _VERB_FORM = re.compile(r"(?:ing|ed)$")
 def sense_inconsistency(
     seen: dict[tuple[str, str], Counter[str]],
     result: PairResult,
-    senses: tuple[tuple[str, str, tuple[str, ...], Span, Span, bool], ...] | None,
+    senses: tuple[WordSense, ...] | None,
 ) -> Iterator[Hit]:
     """A word the document translates one way is, here, rendered by nothing that means it.
 
@@ -190,11 +190,12 @@ def sense_inconsistency(
     Passes: the usual rendering, or any word CC-CEDICT glosses with the English word.
     """
     reported = set()
-    for key, word, carriers, span, sentence, single in senses or ():
+    for key, word, carriers, start, end, sentence, single in senses or ():
         history = seen.get((key, word.lower()))
         if history is None:  # not setdefault: it would build a Counter for every word
             history = seen[key, word.lower()] = Counter()
         if single and not carriers and history and word not in reported:
+            span = Span(start, end)
             hits = list(_unusual(history, word, span, sentence, result.pair.target_text))
             if hits:
                 reported.add(word)  # once per pair is enough
