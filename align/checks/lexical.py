@@ -31,13 +31,15 @@ def coverage(ctx: PairContext, link: SentenceLink) -> tuple[float, int]:
 def carriers(ctx: PairContext, window: Span, wanted: frozenset[str]) -> dict[str, list[str]]:
     """Each wanted lemma → the headwords of the target ``window`` whose glosses carry it.
 
-    Kept per window on the pair: M105 and M104 ask about the same sentence for mostly the
-    same words, and the scan over the window's headwords is the cost."""
-    asked, carried = ctx.memo(f"carriers:{window.start}:{window.end}", lambda: (set(), {}))
+    Kept per window on the pair, with the window's headwords and their glosses: M105 and M104
+    ask about the same sentence for mostly the same words, and the scan is the cost."""
+    asked, carried, heads = ctx.memo(
+        f"carriers:{window.start}:{window.end}",
+        lambda: (set(), {}, [(head, glosses(head)) for _, _, head in ctx.headwords_within(window)]),
+    )
     missing = wanted - asked
     if missing:
-        for _, _, head in ctx.headwords_within(window):
-            senses = glosses(head)
+        for head, senses in heads:
             if senses.isdisjoint(missing):  # most headwords: no new set built for them
                 continue
             for gloss in senses & missing:
