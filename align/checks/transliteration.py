@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from align.alignment.lexicon import headwords_in
 from align.lang.cedict import common_lemmas, transliteration_characters
@@ -76,24 +77,34 @@ class _HanRun:
 
 @per_pair  # every source name searches the same target
 def _han_runs(target: str) -> tuple[_HanRun, ...]:
-    letters = transliteration_characters()
     # One dictionary scan and one Simplified view of the whole target (shared with the other
     # rules) rather than one per run: a word of Han characters lies inside one run.
     explained = explained_by_words(target)
     simplified = to_simplified(target)  # the pair's cached view, sliced per run
+    letters = _letters_pattern("·")
     runs = []
     for match in _HAN_RUN.finditer(target):
+        start, end = match.span()
         text = match.group()
-        simple = simplified[match.start() : match.end()]
-        letters_end = [len(text)] * (len(text) + 1)
-        for i in range(len(text) - 1, -1, -1):
-            ok = simple[i] in letters or simple[i] == "·"
-            letters_end[i] = letters_end[i + 1] if ok else i
+        letters_end = list(range(len(text)))  # a character that is no letter stops at itself
+        for first, stop in map(re.Match.span, letters.finditer(simplified[start:end])):
+            letters_end[first:stop] = [stop] * (stop - first)
         runs.append(
-            _HanRun(Span(match.start(), match.end()), text, explained[match.start() : match.end()],
-                    tuple(letters_end[:-1]), tuple(chinese_key(c)[:1] for c in text))
+            _HanRun(Span(start, end), text, explained[start:end], tuple(letters_end),
+                    tuple(map(_first_sound, text)))
         )  # fmt: skip
     return tuple(runs)
+
+
+@lru_cache(maxsize=2)
+def _letters_pattern(extra: str) -> re.Pattern[str]:
+    """Runs of transliteration characters (and ``extra``), as one compiled character class."""
+    return re.compile(f"[{re.escape(''.join(sorted(transliteration_characters())) + extra)}]+")
+
+
+@lru_cache(maxsize=1 << 14)
+def _first_sound(char: str) -> str:
+    return chinese_key(char)[:1]
 
 
 @per_pair  # asked for whole targets, several times within one pair
@@ -113,15 +124,15 @@ def name_runs(target: str, window: Span) -> list[Span]:
 
 def transliteration_runs(text: str) -> list[Span]:
     """Runs of two or more transliteration characters that no dictionary word explains."""
-    letters = transliteration_characters()
-    simplified = to_simplified(text)
     explained = explained_by_words(text)
-    runs, start = [], None
-    for i, char in enumerate(simplified + "\0"):
-        if i < len(text) and char in letters and not explained[i]:
-            start = i if start is None else start
-            continue
-        if start is not None and i - start >= 2:
-            runs.append(Span(start, i))
+    runs = []
+    for letters in _letters_pattern("").finditer(to_simplified(text)):
         start = None
+        for i in range(letters.start(), letters.end() + 1):
+            if i < letters.end() and not explained[i]:
+                start = i if start is None else start
+                continue
+            if start is not None and i - start >= 2:
+                runs.append(Span(start, i))
+            start = None
     return runs
