@@ -81,7 +81,7 @@ def word_senses(ctx: PairContext) -> tuple[WordSense, ...]:
     Chinese words of the aligned sentence whose CC-CEDICT glosses carry it, where the word is,
     the target sentence span, whether the sentence is short and aligned one to one, so that
     its absence of a rendering means something). Words of two characters or more are
-    preferred."""
+    preferred; a word nothing carries is listed only in such a sentence."""
     known = vocabulary()
     found = []
     for link in ctx.sentence_links:
@@ -98,6 +98,8 @@ def word_senses(ctx: PairContext) -> tuple[WordSense, ...]:
             if key not in wanted:
                 continue
             heads = carried_by.get(key, [])
+            if not heads and not single:
+                continue  # neither a rendering to count nor an absence that means something
             longer = [h for h in heads if len(h) > 1]
             start = link.source.start + offset
             found.append(

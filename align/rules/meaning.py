@@ -190,18 +190,20 @@ def sense_inconsistency(
     Passes: the usual rendering, or any word CC-CEDICT glosses with the English word.
     """
     reported = set()
+    # This runs in the main process for every content word of the document: kept lean.
     for key, word, carriers, start, end, sentence, single in senses or ():
-        history = seen.get((key, word.lower()))
+        history = seen.get((key, word))  # words are lowercase (word_senses)
         if history is None:  # not setdefault: it would build a Counter for every word
-            history = seen[key, word.lower()] = Counter()
+            history = seen[key, word] = Counter()
         if single and not carriers and history and word not in reported:
             span = Span(start, end)
             hits = list(_unusual(history, word, span, sentence, result.pair.target_text))
             if hits:
                 reported.add(word)  # once per pair is enough
             yield from hits
-        for head in carriers[:1]:
-            history[head] += 1
+        if carriers:
+            head = carriers[0]
+            history[head] = history.get(head, 0) + 1  # Counter's += calls __missing__
 
 
 def _unusual(
