@@ -98,10 +98,10 @@ def find_idioms(text: str, extra: tuple[str, ...] = ()) -> list[IdiomMatch]:
     # Most candidates start with a common word: keep those whose other words are all present,
     # deciding once per distinct word rather than at each of its occurrences.
     viable = {}
-    for word in present:
+    for word in index.keys() & present:
         idioms = [
             idiom
-            for idiom in index.get(word, ())
+            for idiom in index[word]
             if all(not e.isdisjoint(present) for e in idiom.pattern[1:] if e)
         ]
         if idioms:
