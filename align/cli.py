@@ -23,10 +23,15 @@ EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
 
 def _jobs(value: str) -> int:
-    jobs = int(value)
-    if jobs < 1:
-        raise argparse.ArgumentTypeError("--jobs must be 1 or more")
-    return jobs
+    if value == "auto":  # the CPUs this process may run on (a container may allow fewer)
+        return (
+            len(os.sched_getaffinity(0))
+            if hasattr(os, "sched_getaffinity")
+            else os.cpu_count() or 1
+        )
+    if not value.isdecimal() or int(value) < 1:
+        raise argparse.ArgumentTypeError("--jobs takes a number of processes (1 or more) or auto")
+    return int(value)
 
 
 def _codes(value: str) -> tuple[str, ...]:
@@ -186,7 +191,8 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
                         help="input format (default: by extension and content)")  # fmt: skip
     parser.add_argument("--encoding", default="utf-8", help="input encoding, e.g. big5, gb18030")
     parser.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
-                        help="worker processes (output order is kept; default 1)")  # fmt: skip
+                        help="worker processes, or auto for one per CPU (output order is "
+                             "kept; default 1)")  # fmt: skip
     parser.add_argument("--pairing", choices=PAIRINGS, default="auto",
                         help="--source/--target: by line, by alignment, or auto (default: "
                              "by line when the files have as many lines)")  # fmt: skip

@@ -174,9 +174,11 @@ def test_jobs_keep_output_identical(run_cli, write):
     one = run_cli("check", SAMPLE, "--format", "jsonl").out
     two = run_cli("check", SAMPLE, "--format", "jsonl", "--jobs", "2").out
     assert one == two and len(one.splitlines()) == 153
-    with pytest.raises(SystemExit) as exited:  # argparse: a usage error, exit 2
-        run_cli("check", SAMPLE, "--jobs", "0")
-    assert exited.value.code == 2
+    assert run_cli("check", SAMPLE, "--format", "jsonl", "--jobs", "auto").out == one
+    for bad in ("0", "two", "-1"):
+        with pytest.raises(SystemExit) as exited:  # argparse: a usage error, exit 2
+            run_cli("check", SAMPLE, "--jobs", bad)
+        assert exited.value.code == 2
 
 
 def test_jobs_over_many_files_keep_order_and_equal_one_process(run_cli, write):
