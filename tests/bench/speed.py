@@ -9,12 +9,18 @@
    (``align.pair_cache``): a cache across pairs would measure itself here, not the checks.
 2. The same as ``--files`` separate transcripts (one copy each) in one `align check` run, for
    each ``--jobs``: what a batch of many small files gets from more processes.
-3. Start-up: `align check` on a two-line file, best of five.
+3. Sentence-length segments: the 2,180 Bio-MQM pairs (``bench/biomqm``, ~185 English
+   characters a pair against the sample's ~435) as JSON Lines, for each ``--jobs``.
+4. Start-up: `align check` on a two-line file, best of five.
+5. With ``--families``: the replicated sample checked with one rule family at a time
+   (``--select``) at the highest ``--jobs``, and with ``--select A`` alone: what reading,
+   pairing and writing cost, and what each family adds to it.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import resource
 import subprocess
@@ -25,7 +31,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.paths import SAMPLE
+from tests.paths import BENCH, SAMPLE
+
+BIOMQM = BENCH / "biomqm" / "bench_enzh.jsonl"
+FAMILIES = ("A", "N", "E", "L", "M", "P")
 
 
 def varied_copies(copies: int, seed: int = 0) -> str:
@@ -55,6 +64,7 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=100)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--files", type=int, default=20, help="transcripts for the many-files run")
+    parser.add_argument("--families", action="store_true", help="time each rule family alone")
     args = parser.parse_args()
     align = str(Path(sys.executable).with_name("align"))
     with tempfile.TemporaryDirectory() as folder:
@@ -78,10 +88,36 @@ def main() -> None:
                 f"{args.files} files of 152 pairs, --jobs {jobs}: {elapsed:.1f} s, "
                 f"{152 * args.files / elapsed:.0f} pairs/s"
             )
+        if BIOMQM.exists():
+            segments = Path(folder) / "biomqm.jsonl"
+            segments.write_text(_source_target_lines(BIOMQM), "utf-8")
+            count = sum(1 for _ in segments.open(encoding="utf-8"))
+            for jobs in args.jobs:
+                cmd = [align, "check", str(segments), "--format", "jsonl", "--jobs", str(jobs)]
+                elapsed, _ = run(cmd)
+                print(f"Bio-MQM, {count} sentence-length pairs, --jobs {jobs}: {elapsed:.1f} s, "
+                      f"{count / elapsed:.0f} pairs/s")  # fmt: skip
         two = Path(folder) / "two.txt"
         two.write_text("Revenue grew 58%.\n營收成長 58%。\n", "utf-8")
         best = min(run([align, "check", str(two)])[0] for _ in range(5))
         print(f"start-up: align check on a two-line file in {best:.2f} s (best of 5)")
+        if args.families:
+            jobs = str(max(args.jobs))
+            for family in FAMILIES:
+                cmd = [align, "check", str(big), "--format", "jsonl", "--jobs", jobs,
+                       "--select", family]  # fmt: skip
+                elapsed, _ = run(cmd)
+                print(f"{pairs} pairs, --jobs {jobs}, --select {family} only: {elapsed:.1f} s, "
+                      f"{pairs / elapsed:.0f} pairs/s")  # fmt: skip
+
+
+def _source_target_lines(path: Path) -> str:
+    """A JSON Lines input of ``source`` and ``target`` from a benchmark file's records."""
+    records = (json.loads(line) for line in path.open(encoding="utf-8"))
+    return "".join(
+        json.dumps({"source": r["source"], "target": r["target"]}, ensure_ascii=False) + "\n"
+        for r in records
+    )
 
 
 if __name__ == "__main__":
