@@ -97,6 +97,13 @@ def _parser() -> argparse.ArgumentParser:
         "--reference", metavar="REF", required=True,
         help="reference translations, one line per translated pair of PATH",
     )  # fmt: skip
+    score.add_argument(
+        "--tokenize",
+        choices=("zh", "jieba"),
+        default="zh",
+        help="what BLEU and TER count: Han characters (sacreBLEU's zh, the WMT convention; "
+        "default) or jieba's words",
+    )
     score.add_argument("--format", choices=("text", "json"), default="text")
     score.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     score.add_argument("--input-format", choices=[f for f in FORMATS if f != "parallel"])
@@ -450,7 +457,7 @@ def _score(args: argparse.Namespace) -> int:
             path=args.reference,
         )
     result = score_against_reference(
-        [p.id for p in pairs], [p.target_text for p in pairs], references
+        [p.id for p in pairs], [p.target_text for p in pairs], references, args.tokenize
     )
     with _output(args.output) as out:
         if args.format == "json":
