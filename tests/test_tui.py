@@ -164,3 +164,20 @@ async def test_rule_doc_and_help_screens_open_and_close(tmp_path):
         assert "Next flagged" in screen_text(app)
         await pilot.press("escape")
         await pilot.press("q")
+
+
+@pytest.mark.asyncio
+async def test_highlighted_finding_message_is_shown_in_full(tmp_path):
+    app = make_app(SAMPLE, tmp_path / "r.sqlite")
+    async with app.run_test(size=(100, 40)) as pilot:  # narrow: the list cuts messages
+        await loaded(pilot)
+        findings = app.selected_result().findings
+        assert len(findings) > 1
+        assert findings[0].message in str(app.finding_detail.content)
+        await pilot.press("tab", "tab", "down")  # to the pair, to the findings, one down
+        assert app.findings_table.cursor_row == 1
+        detail = str(app.finding_detail.content)
+        assert detail.startswith(findings[1].code) and findings[1].message in detail
+        assert findings[0].message not in detail
+        width = app.findings_table.size.width
+        assert len(findings[1].message) > width or len(findings[0].message) > width

@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -51,7 +52,8 @@ class ReviewApp(App[None]):
     #queue { width: 1fr; min-width: 40; }
     #detail { width: 3fr; }
     #pair { height: 1fr; }
-    #findings { height: 12; }
+    #findings { height: 10; }
+    #finding-detail { height: auto; max-height: 4; padding: 0 1; }
     #status-line { height: 1; background: $boost; }
     ProgressBar { height: 1; }
     """
@@ -97,6 +99,8 @@ class ReviewApp(App[None]):
                 with VerticalScroll(id="pair"):
                     yield Static("Checking…", id="pair-view")
                 yield DataTable(id="findings", cursor_type="row")
+                # The table cuts long messages at its width: the highlighted one in full here.
+                yield Static("", id="finding-detail")
         yield Static("", id="status-line")
         yield Footer()
 
@@ -105,6 +109,7 @@ class ReviewApp(App[None]):
         self.queue_table = self.query_one("#queue", DataTable)
         self.findings_table = self.query_one("#findings", DataTable)
         self.pair_view = self.query_one("#pair-view", Static)
+        self.finding_detail = self.query_one("#finding-detail", Static)
         self.status_line = self.query_one("#status-line", Static)
         self.progress = self.query_one(ProgressBar)
         for column in ("score", "pair", "worst", "findings", "review"):
@@ -225,11 +230,26 @@ class ReviewApp(App[None]):
             )
         if result.findings:
             findings.move_cursor(row=min(row, len(result.findings) - 1), animate=False)
+        self.show_finding_detail()
+
+    def show_finding_detail(self) -> None:
+        finding = self.selected_finding()
+        if finding is None:
+            self.finding_detail.update("")
+            return
+        style = SEVERITY_STYLES[finding.severity.value]
+        detail = Text.assemble((f"{finding.code} ", "bold"), (finding.severity.value, style),
+                               "  ", finding.message)  # fmt: skip
+        if finding.note:
+            detail.append(f"  (note: {finding.note})", style="italic")
+        self.finding_detail.update(detail)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "queue":
             self.findings_table.move_cursor(row=0, animate=False)
             self.show_selected()
+        elif event.data_table.id == "findings":
+            self.show_finding_detail()
 
     # -- actions --------------------------------------------------------------------------
 
@@ -356,7 +376,8 @@ class ReviewApp(App[None]):
 
     def action_help(self) -> None:
         lines = ["# Keys", "", "| key | does |", "|---|---|",
-                 "| j / k, ↓ / ↑ | move in the queue |", "| tab | queue ⇄ findings |"]  # fmt: skip
+                 "| j / k, ↓ / ↑ | move in the queue |",
+                 "| tab | queue → pair (scroll) → findings |"]  # fmt: skip
         shown = {"slash": "/", "question_mark": "?"}
         lines += [
             f"| {shown.get(b.key, b.key)} | {b.description} |" for b in self.BINDINGS if b.show
