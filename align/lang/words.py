@@ -4,7 +4,7 @@ rjieba is jieba's algorithm and dictionary compiled (jieba-rs): the same tokens,
 faster, with no dictionary cache written at run time. The checks themselves do not segment:
 they look up every dictionary word in a text (``align.alignment.lexicon``), which is robust to
 a segmenter's mistakes (和威廉 for 和 + 威廉) and aligned the Bible as well as jieba's words
-did (``tests/bench/bible_align.py``; see the README).
+did (``tests/bench/segmented_alignment.py``; see the README).
 """
 
 from __future__ import annotations
