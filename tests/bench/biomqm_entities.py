@@ -11,7 +11,6 @@ the share of ``error_free`` records with an E or L finding, and the findings by 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter
@@ -22,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from align.config import Settings
 from align.models import Severity
 from tests.bench.biomqm_findings import check
-from tests.bench.biomqm_numbers import DATA, scores
+from tests.bench.biomqm_numbers import scores
+from tests.paths import biomqm_records
 
 
 def main() -> None:
@@ -34,7 +34,7 @@ def main() -> None:
         help="print N records with an E finding but no gold entity error",
     )  # fmt: skip
     args = parser.parse_args()
-    records = [json.loads(line) for line in DATA.read_text("utf-8").splitlines() if line]
+    records = biomqm_records()
     documents = {(r["system"], r["doc"]) for r in records}
     started = time.perf_counter()
     found = check(records, Settings(select=("E", "L")))

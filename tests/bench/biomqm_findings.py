@@ -12,7 +12,6 @@ M findings of N records drawn at random, for reading every flag by hand.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from collections import Counter
@@ -23,7 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from align.config import Settings
 from align.engine import Checker, DocumentPass
 from align.models import Finding, Pair, Segment, Severity
-from tests.bench.biomqm_numbers import DATA, scores
+from tests.bench.biomqm_numbers import scores
+from tests.paths import biomqm_records
 
 
 def check(records: list[dict], settings: Settings) -> dict[str, tuple[Finding, ...]]:
@@ -51,7 +51,7 @@ def main() -> None:
     parser.add_argument("--read", type=int, default=0, help="print M findings of N records")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
-    records = [json.loads(line) for line in DATA.read_text("utf-8").splitlines() if line]
+    records = biomqm_records()
     gold = [r["has_major_accuracy_error"] for r in records]
     clean = [r["error_free"] for r in records]
     print(

@@ -12,7 +12,6 @@ records flagged.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import time
@@ -24,9 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from align.config import Settings
 from align.engine import Checker
 from align.models import Pair, Segment, Severity
-from tests.paths import BENCH
+from tests.paths import biomqm_records
 
-DATA = BENCH / "biomqm" / "bench_enzh.jsonl"
 _DIGITS = re.compile(r"\d+")
 
 
@@ -54,7 +52,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show-fp", type=int, default=0, help="print N false positives")
     args = parser.parse_args()
-    records = [json.loads(line) for line in DATA.read_text("utf-8").splitlines() if line]
+    records = biomqm_records()
     checker = Checker(Settings(select=("N",)))
     gold = [r["has_number_error"] for r in records]
     clean = [r["error_free"] for r in records]

@@ -10,7 +10,6 @@ length deviation |z| and the CC-CEDICT lexical coverage).
 from __future__ import annotations
 
 import bisect
-import json
 import math
 import sys
 from pathlib import Path
@@ -22,7 +21,7 @@ from align.config import Settings
 from align.engine import Checker
 from align.lengths import length_z
 from align.models import Pair, Segment
-from tests.paths import BENCH
+from tests.paths import biomqm_records
 
 
 def roc_auc(badness: list[float], labels: list[bool]) -> float:
@@ -63,8 +62,7 @@ def coverage(source: str, target: str) -> float:
 
 
 def main() -> None:
-    path = BENCH / "biomqm" / "bench_enzh.jsonl"
-    records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+    records = biomqm_records()
     checker = Checker(Settings())
     scores = [
         checker.check_pair(

@@ -31,9 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.paths import BENCH, SAMPLE
+from tests.paths import BIOMQM, SAMPLE, biomqm_records
 
-BIOMQM = BENCH / "biomqm" / "bench_enzh.jsonl"
 FAMILIES = ("A", "N", "E", "L", "M", "P")
 
 
@@ -90,8 +89,12 @@ def main() -> None:
             )
         if BIOMQM.exists():
             segments = Path(folder) / "biomqm.jsonl"
-            segments.write_text(_source_target_lines(BIOMQM), "utf-8")
-            count = sum(1 for _ in segments.open(encoding="utf-8"))
+            lines = [
+                json.dumps({"source": r["source"], "target": r["target"]}, ensure_ascii=False)
+                for r in biomqm_records()
+            ]
+            segments.write_text("\n".join(lines) + "\n", "utf-8")
+            count = len(lines)
             for jobs in args.jobs:
                 cmd = [align, "check", str(segments), "--format", "jsonl", "--jobs", str(jobs)]
                 elapsed, _ = run(cmd)
@@ -109,15 +112,6 @@ def main() -> None:
                 elapsed, _ = run(cmd)
                 print(f"{pairs} pairs, --jobs {jobs}, --select {family} only: {elapsed:.1f} s, "
                       f"{pairs / elapsed:.0f} pairs/s")  # fmt: skip
-
-
-def _source_target_lines(path: Path) -> str:
-    """A JSON Lines input of ``source`` and ``target`` from a benchmark file's records."""
-    records = (json.loads(line) for line in path.open(encoding="utf-8"))
-    return "".join(
-        json.dumps({"source": r["source"], "target": r["target"]}, ensure_ascii=False) + "\n"
-        for r in records
-    )
 
 
 if __name__ == "__main__":
