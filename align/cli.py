@@ -8,8 +8,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import signal
 import sys
-import tempfile
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -23,15 +24,14 @@ EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
 
 def _jobs(value: str) -> int:
-    if value == "auto":  # the CPUs this process may run on (a container may allow fewer)
-        return (
-            len(os.sched_getaffinity(0))
-            if hasattr(os, "sched_getaffinity")
-            else os.cpu_count() or 1
-        )
+    """Worker processes: at most one per CPU this process may use (more only compete)."""
+    from align.workers import available_cpus
+
+    if value == "auto":
+        return available_cpus()
     if not value.isdecimal() or int(value) < 1:
         raise argparse.ArgumentTypeError("--jobs takes a number of processes (1 or more) or auto")
-    return int(value)
+    return min(int(value), available_cpus())
 
 
 def _codes(value: str) -> tuple[str, ...]:
@@ -114,26 +114,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-@contextlib.contextmanager
-def _output(path: str | None, *, binary: bool = False) -> Iterator[Any]:
-    """stdout, or a file written atomically: a failed run never leaves half a report."""
-    if path is None:
-        yield sys.stdout.buffer if binary else sys.stdout
-        return
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
-    try:
-        mode = "wb" if binary else "w"
-        with os.fdopen(fd, mode, encoding=None if binary else "utf-8") as handle:
-            yield handle
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+def _output(args: argparse.Namespace, *, binary: bool = False) -> Any:
+    """The command's ``-o`` (or stdout), refusing to overwrite any file the command reads."""
+    from align.output import open_output
+
+    inputs: list[str] = []
+    with contextlib.suppress(InputError):  # a folder stands for the files read from it
+        inputs += _expand(getattr(args, "paths", None) or [])
+    inputs += [
+        str(value)
+        for key in ("source", "target", "baseline", "db", "config", "reference")
+        if (value := getattr(args, key, None))
+    ]
+    inputs += [*(getattr(args, "glossary", None) or ()), *(getattr(args, "idioms", None) or ())]
+    return open_output(args.output, binary=binary, inputs=inputs)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -262,12 +256,11 @@ def check_documents(checker: Any, documents: list[Any], jobs: int) -> Iterator[t
             for result in checker.check_document(document):
                 yield index, result
         return
-    from concurrent.futures import ProcessPoolExecutor
-
     from align.engine import checked_documents
+    from align.workers import worker_pool
 
     sources = ((d.info.path, d.info.target_lang, d.pairs) for d in documents)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with worker_pool(jobs) as pool:
         chunks = checked_documents(pool, checker.settings, sources, size=_CHUNK, window=2 * jobs)
         for index, chunk in chunks:
             for result in chunk:
@@ -317,7 +310,7 @@ def _check(args: argparse.Namespace) -> int:
         if baseline:  # known before the writer prints the summary
             context.summary.stale_baseline = baseline.stale()
 
-    with _output(args.output) as out:
+    with _output(args) as out:
         writer(args.format)(out, results(), context)
     return EXIT_FINDINGS if failing else EXIT_OK
 
@@ -357,7 +350,7 @@ def _report(args: argparse.Namespace) -> int:
     def stream() -> Iterator[Any]:
         return (result for _, result in indexed())
 
-    with _output(args.output) as out:
+    with _output(args) as out:
         if fmt == "json":
             context = ReportContext([d.info.freeze() for d in documents], checker.signature)
             write_json(out, stream(), context)
@@ -392,7 +385,7 @@ def _baseline(args: argparse.Namespace) -> int:
     results = _results(checker, documents, args.jobs)
     if args.db:
         results = _existing_store(args.db).apply(results)
-    with _output(args.output) as out:
+    with _output(args) as out:
         count = write_baseline(out, results)
     if args.output:
         print(f"{count} findings written to {args.output}", file=sys.stderr)
@@ -414,7 +407,7 @@ def _pair(args: argparse.Namespace) -> int:
     beads, source, target = align_files(args.source, args.target, args.encoding, split=args.split)
     pairs = beads_to_pairs(beads, source, target, args.source, args.target)
     target_lang = sniff_target_lang(args.target, args.encoding)
-    with _output(args.output, binary=fmt == "tmx") as out:
+    with _output(args, binary=fmt == "tmx") as out:
         if fmt == "beads":  # Vecalign/Bertalign format: 0-based unit ids
             for src, tgt in beads:
                 out.write(f"{list(src)}:{list(tgt)}\n")
@@ -459,7 +452,7 @@ def _score(args: argparse.Namespace) -> int:
     result = score_against_reference(
         [p.id for p in pairs], [p.target_text for p in pairs], references, args.tokenize
     )
-    with _output(args.output) as out:
+    with _output(args) as out:
         if args.format == "json":
             data = {
                 "schema": "align.score/1",
@@ -497,8 +490,21 @@ def _rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    with contextlib.suppress(OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM unwinds like Ctrl-C: temporary output files are removed, worker pools shut down.
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)
     handlers = {
         "check": _check, "report": _report, "review": _review, "baseline": _baseline, "pair": _pair,
         "score": _score, "rules": _rules,
@@ -510,9 +516,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except BrokenPipeError:
         # The reader of our output went away (``| head``); not an error of ours.
-        with contextlib.suppress(OSError):
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        _silence_stdout()
         return EXIT_OK
+    except OSError as exc:  # stdout on a full disk, a closed terminal …
+        print(f"align: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        _silence_stdout()
+        return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
 

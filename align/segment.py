@@ -113,7 +113,7 @@ _OPENERS = frozenset(
     ]
 )
 _CLOSERS = "\"'”’)]}»"
-_EN_END = re.compile(rf"[.?!…]+[{re.escape(_CLOSERS)}]*(?=\s+|$)")
+_EN_END = re.compile(rf"(?<![.?!…])[.?!…]+[{re.escape(_CLOSERS)}]*(?=\s+|$)")
 # Scraped transcripts glue sentences: "Thanks, Todd.Todd McKinnon -- CEO".
 _EN_GLUED = re.compile(r"(?<=[a-z]{2}[.?!])(?=[A-Z][a-z])")
 _ZH_END = re.compile(rf"[。！？!?；;…]+[」』”’）)\]]*|(?<=[{HAN_CLASS}])\.(?=\s|$)")

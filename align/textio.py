@@ -7,6 +7,7 @@ memory and an undecodable byte is reported with its line and byte offset instead
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,9 +19,18 @@ _BOM = codecs.BOM_UTF8.decode("utf-8")
 def check_encoding(encoding: str) -> str:
     """Return the canonical codec name or raise a usage error for an unknown one."""
     try:
-        return codecs.lookup(encoding).name
+        info = codecs.lookup(encoding)
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}") from None
+    if not info._is_text_encoding:  # type: ignore[attr-defined]  # hex, base64, rot13 …
+        raise InputError(f"{encoding!r} is not a text encoding (use e.g. utf-8, big5, gb18030)")
+    if info.name.startswith(("utf-16", "utf-32")):
+        # Lines are read as bytes split at b"\n", which a two- or four-byte encoding breaks.
+        raise InputError(
+            f"{encoding!r} input is not supported: convert it to UTF-8 first "
+            f"(iconv -f {info.name} -t utf-8 FILE)"
+        )
+    return info.name
 
 
 def iter_lines(path: str | Path, encoding: str = "utf-8") -> Iterator[tuple[int, str]]:
@@ -36,6 +46,13 @@ def iter_lines(path: str | Path, encoding: str = "utf-8") -> Iterator[tuple[int,
             try:
                 text = raw.decode(encoding)
             except UnicodeDecodeError as exc:
+                if number == 1 and raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                    raise InputError(
+                        "the file is UTF-16 (it starts with a UTF-16 byte-order mark): "
+                        "convert it to UTF-8 first (iconv -f utf-16 -t utf-8 FILE)",
+                        path=str(path),
+                        line=1,
+                    ) from None
                 raise InputError(
                     f"invalid {encoding} byte 0x{raw[exc.start]:02x} at byte offset "
                     f"{offset + exc.start} (use --encoding, e.g. big5 or gb18030)",
@@ -46,3 +63,14 @@ def iter_lines(path: str | Path, encoding: str = "utf-8") -> Iterator[tuple[int,
             if number == 1 and text.startswith(_BOM):
                 text = text[1:]
             yield number, text.rstrip("\r\n")
+
+
+# What XML 1.0 cannot hold: C0 controls but tab and line ends, lone surrogates, U+FFFE/U+FFFF.
+# The readers accept them (Word writes U+000B for a line break), so every XML writer passes
+# its text through ``xml_safe``.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with each character XML cannot hold replaced by U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)

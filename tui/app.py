@@ -7,12 +7,8 @@ at once (see ``align.review.store``); the app keeps an undo stack of what it rep
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import sys
 import time
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -29,6 +25,7 @@ from align.formats import Document
 from align.models import Finding, InputInfo, PairResult, Severity
 from align.review.store import Decision, ReviewStore, with_decisions
 from align.rules.base import FAMILIES, REGISTRY
+from align.workers import available_cpus, worker_pool
 from tui.queue import ReviewQueue
 from tui.render import SEVERITY_STYLES, STATUS_MARKS, pair_table
 from tui.screens import PromptScreen, TextScreen
@@ -127,10 +124,8 @@ class ReviewApp(App[None]):
         decided = self.store.all()
         documents = [(d, list(d.pairs)) for d in self.documents]
         self.call_from_thread(self._set_total, sum(len(pairs) for _, pairs in documents))
-        workers = max(1, min(2, os.cpu_count() or 1))
-        # fork: forkserver and spawn trip over the file descriptors Textual holds.
-        context = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        workers = max(1, min(2, available_cpus()))
+        with worker_pool(workers) as pool:
             sources = [(d.info.path, d.info.target_lang, pairs) for d, pairs in documents]
             chunks = checked_documents(
                 pool, self.checker.settings, sources, size=_BATCH, window=2 * workers

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from align.extract.numbers import NumberFact, parse_number, significant_digits
+from align.extract.numbers import Claimed, NumberFact, parse_number, significant_digits
 from align.extract.ranges import link_ranges
 from align.models import Span
 
@@ -402,7 +402,7 @@ def _matches(name: str, pattern: re.Pattern[str], text: str, lower: str) -> Iter
 
 def extract_english(text: str) -> list[NumberFact]:
     """Every numeric fact in ``text``, in order, without overlaps (earlier patterns win)."""
-    taken: list[Span] = []
+    taken = Claimed()
     facts: list[NumberFact] = []
     lower = text.lower()
     if len(lower) != len(text):  # "İ" lowers to two characters: keep such characters as they are
@@ -418,12 +418,12 @@ def extract_english(text: str) -> list[NumberFact]:
         for match in _matches(name, pattern, text, lower):
             if not match.group(0).strip():
                 continue
-            if any(match.start() < s.end and s.start < match.end() for s in taken):
+            if not taken.free(*match.span()):
                 continue
             fact = _number(match, text) if name == "number" else _special(name, match)
             if fact is None:
                 continue
-            taken.append(Span(*match.span()))
+            taken.claim(*match.span())
             facts.append(fact)
     facts.sort(key=lambda f: f.span.start)
     return link_ranges(text, facts, _RANGE_JOINER, _RANGE_OPENER)

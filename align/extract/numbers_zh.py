@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from align.extract.numbers import NumberFact, parse_number, significant_digits
+from align.extract.numbers import Claimed, NumberFact, parse_number, significant_digits
 from align.extract.ranges import link_ranges
 from align.lang.zh import to_simplified
 from align.models import Span
@@ -61,37 +61,38 @@ _ARABIC = (
     r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u2009\u00a0]\d{3})+(?![\d.,])|\d+(?:\.\d+)?"
 )
 _NUMBER = re.compile(
-    rf"(?P<neg>负值?\s*|(?<![\w.,)/-])[-−–](?=\d))?"
-    rf"(?P<cur>US\$|HK\$|NT\$|RMB|\$|€|£|¥)?\s*"
-    rf"(?:(?P<num>{_ARABIC})\s*(?P<more>多|余)?\s*(?P<scale>[十百千][万亿兆]*|[万亿兆]+)?"
+    rf"(?P<neg>负值?\s{{0,3}}|(?<![\w.,)/-])[-−–](?=\d))?"
+    rf"(?P<cur>US\$|HK\$|NT\$|RMB|\$|€|£|¥)?\s{{0,3}}"
+    rf"(?:(?P<num>{_ARABIC})\s{{0,3}}(?P<more>多|余)?\s{{0,3}}(?P<scale>[十百千][万亿兆]*|[万亿兆]+)?"
     rf"|(?P<cn>[{_CN}]+[万亿兆]*))"
-    rf"\s*(?P<unit>%|{_alternation(k for k in _UNITS if k not in {'%', '倍'})}|倍(?![{_NOT_TIMES}])"
+    rf"\s{{0,3}}(?P<unit>%|{_alternation(k for k in _UNITS if k not in {'%', '倍'})}"
+    rf"|倍(?![{_NOT_TIMES}])"
     rf"|成(?![长为功本立员果绩熟就交型效品分不]))?"
-    rf"\s*(?P<curword>{_alternation(_CURRENCIES)})?"
+    rf"\s{{0,3}}(?P<curword>{_alternation(_CURRENCIES)})?"
 )
 _PERCENT_WORD = re.compile(rf"百分之(?P<num>{_ARABIC}|[{_CN}]+)")
-_QUARTER = re.compile(r"第\s*(?P<q>[1-4一二三四])\s*(?:财|财政|会计|财务)?季")
+_QUARTER = re.compile(r"第\s{0,3}(?P<q>[1-4一二三四])\s{0,3}(?:财|财政|会计|财务)?季")
 # 第4-8天 (4th to 8th day): Arabic ordinals, compared with English 4th-8th.
 # A Chinese-numeral ordinal counts only before a counter (第十个年头), not in 第一，(firstly).
 _ORDINAL = re.compile(
-    rf"第\s*(?P<o>\d+|[{_CN}]+(?=\s*[{_COUNTERS}]))"
-    rf"(?:\s*[-–~～至到]\s*(?P<o2>\d+|[{_CN}]+(?=\s*[{_COUNTERS}])))?"
+    rf"第\s{{0,3}}(?P<o>\d+|[{_CN}]+(?=\s{{0,3}}[{_COUNTERS}]))"
+    rf"(?:\s{{0,3}}[-–~～至到]\s{{0,3}}(?P<o2>\d+|[{_CN}]+(?=\s{{0,3}}[{_COUNTERS}])))?"
 )
 _HALF = re.compile(r"(?P<h>上|下)半年")
-_FISCAL = re.compile(r"(?P<y>(?:19|20)\d\d|\d\d)\s*(?:财年|财政年度|会计年度|年度|年)")
+_FISCAL = re.compile(r"(?P<y>(?:19|20)\d\d|\d\d)\s{0,3}(?:财年|财政年度|会计年度|年度|年)")
 _DATE = re.compile(
-    r"(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
-    r"(?:\s*(?P<d>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号])?"
+    r"(?:(?P<y>(?:19|20)\d\d)\s{0,3}年\s{0,3})?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s{0,3}月"
+    r"(?:\s{0,3}(?P<d>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s{0,3}[日号])?"
 )
 _TIME = re.compile(
-    r"(?P<ampm>上午|早上|中午|下午|晚上|凌晨)?\s*(?:(?P<h>\d{1,2})[:：](?P<mi>\d{2})"
-    r"|(?P<h2>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[点时](?:\s*(?P<mi2>\d{1,2})\s*分|(?P<half>半))?)"
+    r"(?P<ampm>上午|早上|中午|下午|晚上|凌晨)?\s{0,3}(?:(?P<h>\d{1,2})[:：](?P<mi>\d{2})"
+    r"|(?P<h2>\d{1,2}|[一二三四五六七八九十]{1,3})\s{0,3}[点时](?:\s{0,3}(?P<mi2>\d{1,2})\s{0,3}分|(?P<half>半))?)"
 )
 _IDENTIFIER_AFTER = re.compile(r"-[A-Za-z]|[A-Za-z]+\d|[A-Z](?![a-z])")
 _APPROXIMATE_BEFORE = re.compile(r"[数几上成好]$")
 # 四五年 (four or five years), 二三十个 (twenty or thirty): two neighbouring digits, a range.
 _NEIGHBOURS = re.compile(
-    rf"(?<![{_CN}第])(?P<a>[一二三四五六七八])(?P<b>[二三四五六七八九])(?P<unit>[十百千万亿]?)(?=\s*[{_COUNTERS}])"
+    rf"(?<![{_CN}第])(?P<a>[一二三四五六七八])(?P<b>[二三四五六七八九])(?P<unit>[十百千万亿]?)(?=\s{{0,3}}[{_COUNTERS}])"
 )
 _RANGE_JOINER = re.compile(r"^\s*(?:至|到|~|～|-|–|—)\s*$")
 
@@ -151,7 +152,12 @@ _NOT_QUALIFIER = re.compile(r"[合纽条预签契节公制邀履]约|[最附]近
 
 def _qualifier(text: str, start: int, end: int) -> str | None:
     """A qualifier right after the number, or anywhere earlier in its clause (约占…的 16%)."""
-    clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, start)), default=0)
+    # Within 60 characters: a clause is shorter, and a text of thousands of numbers must not
+    # rescan everything before each one.
+    window = max(0, start - 60)
+    clause_start = max(
+        (m.end() for m in _CLAUSE_START.finditer(text, window, start)), default=window
+    )
     clause = _NOT_QUALIFIER.sub("  ", text[clause_start:start])
     best = None
     for word, qualifier in _QUALIFIER_BEFORE.items():
@@ -310,11 +316,9 @@ def _may_match(name: str, text: str) -> bool:
 def extract_chinese(text: str) -> list[NumberFact]:
     """Every numeric fact in ``text``, in order; spans index the text as given."""
     normal = _normalise(text)
-    taken: list[Span] = []
+    taken = Claimed()
     facts: list[NumberFact] = []
-
-    def free(start: int, end: int) -> bool:
-        return not any(start < s.end and s.start < end for s in taken)
+    free = taken.free
 
     for name, pattern in _SPECIAL:
         if not _may_match(name, normal):
@@ -323,7 +327,7 @@ def extract_chinese(text: str) -> list[NumberFact]:
             if match.group(0).strip() and free(*match.span()):
                 fact = _special(name, match, text)
                 if fact is not None:
-                    taken.append(fact.span)
+                    taken.claim(fact.span.start, fact.span.end)
                     facts.append(fact)
     ordinals = _ORDINAL.finditer(normal) if _may_match("ordinal", normal) else ()
     for match in ordinals:  # after 第N季, which the specials took
@@ -338,7 +342,7 @@ def extract_chinese(text: str) -> list[NumberFact]:
                     span, text[span.start : span.end], value, kind="ordinal", weak=True
                 )
                 facts.append(ordinal)
-        taken.append(Span(*match.span()))
+        taken.claim(*match.span())
     for match in _NEIGHBOURS.finditer(normal):
         low, high = _DIGIT_CHARS[match.group("a")], _DIGIT_CHARS[match.group("b")]
         if high == low + 1 and free(*match.span()):
@@ -354,13 +358,13 @@ def extract_chinese(text: str) -> list[NumberFact]:
                     digits=1,
                 )
                 facts.append(fact)
-            taken.append(Span(*match.span()))
+            taken.claim(*match.span())
     for match in _NUMBER.finditer(normal):
         if not match.group(0).strip() or not free(*match.span()):
             continue
         fact = _number(match, normal, text)
         if fact is not None:
-            taken.append(fact.span)
+            taken.claim(fact.span.start, fact.span.end)
             facts.append(fact)
     facts.sort(key=lambda f: f.span.start)
     return link_ranges(normal, facts, _RANGE_JOINER)

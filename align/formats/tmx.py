@@ -10,6 +10,7 @@ from lxml import etree
 from align import __version__
 from align.formats.xml import XML_LANG
 from align.models import Pair
+from align.textio import xml_safe
 
 
 def write_tmx(out: BinaryIO, pairs: Iterable[Pair], source_lang: str, target_lang: str) -> None:
@@ -30,11 +31,11 @@ def write_tmx(out: BinaryIO, pairs: Iterable[Pair], source_lang: str, target_lan
                 for pair in pairs:
                     if pair.source is None or pair.target is None:
                         continue  # a translation unit needs both sides
-                    tu = etree.Element("tu", tuid=pair.id)
+                    tu = etree.Element("tu", tuid=xml_safe(pair.id))
                     for lang, text in (
                         (source_lang, pair.source_text),
                         (target_lang, pair.target_text),
                     ):
                         tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
-                        etree.SubElement(tuv, "seg").text = text
+                        etree.SubElement(tuv, "seg").text = xml_safe(text)
                     xf.write(tu)

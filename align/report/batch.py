@@ -14,11 +14,30 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from lxml import etree
-from lxml.builder import E
+from lxml.builder import ElementMaker
 
 from align import __version__
 from align.models import InputInfo, PairResult, RunSummary, Span
 from align.report.context import finding_location
+from align.textio import xml_safe
+
+
+def _text(element: etree._Element, text: str) -> None:
+    text = xml_safe(text)
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
+
+
+def _attributes(element: etree._Element, attributes: dict[str, str]) -> None:
+    for key, value in attributes.items():
+        element.set(key, xml_safe(value))
+
+
+# lxml's element builder, with every text and attribute made XML-safe on the way in: input
+# text may hold characters (U+000B, U+FFFE …) that lxml refuses.
+E = ElementMaker(typemap={str: _text, dict: _attributes})
 
 BINS = 10
 WORST = 10

@@ -13,6 +13,7 @@ from align import __version__
 from align.models import PairResult, Severity
 from align.report.context import ReportContext, open_findings
 from align.rules.base import REGISTRY, select_rules
+from align.textio import xml_safe
 
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -22,13 +23,14 @@ def write_junit(out: TextIO, results: Iterable[PairResult], context: ReportConte
     """A testsuite per input file, a testcase per pair; failures at or above --fail-on."""
     root = etree.Element("testsuites", name="align")
     for path, group in groupby(results, key=lambda r: r.pair.path):
-        suite = etree.SubElement(root, "testsuite", name=path)
+        suite = etree.SubElement(root, "testsuite", name=xml_safe(path))
         tests = failures = 0
         for result in group:
             context.summary.add(result)
             tests += 1
             case = etree.SubElement(
-                suite, "testcase", name=result.pair.id, classname=path, file=path,
+                suite, "testcase", name=xml_safe(result.pair.id), classname=xml_safe(path),
+                file=xml_safe(path),
                 line=str(result.pair.line),
             )  # fmt: skip
             failing = [f for f in result.findings if context.fails(f)]
@@ -36,9 +38,9 @@ def write_junit(out: TextIO, results: Iterable[PairResult], context: ReportConte
                 failures += 1
             for finding in failing:
                 failure = etree.SubElement(
-                    case, "failure", type=finding.code, message=finding.message
+                    case, "failure", type=finding.code, message=xml_safe(finding.message)
                 )
-                failure.text = (
+                failure.text = xml_safe(
                     f"{finding.code} {finding.name} ({finding.severity.value})\n"
                     f"source: {result.pair.source_text}\ntarget: {result.pair.target_text}"
                 )
