@@ -41,6 +41,19 @@ def _codes(value: str) -> tuple[str, ...]:
 PAIR_FORMATS = ("tsv", "json", "tmx", "beads")
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the tool's version and the data's, read only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from align.provenance import version_text
+
+        print(version_text(__version__))
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     from align.formats import FORMATS
     from align.report import FORMATS as OUTPUTS
@@ -48,7 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="align", description="Check Chinese machine translations of English text."
     )
-    parser.add_argument("--version", action="version", version=f"align {__version__}")
+    parser.add_argument(
+        "--version", action=_VersionAction, help="show the version and the data it runs on"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="check files and print findings")

@@ -2,11 +2,14 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+import align
 
 GOLDEN = Path(__file__).parent / "golden"
 SMALL = Path(__file__).parent / "data" / "small.txt"
@@ -230,3 +233,16 @@ def test_output_does_not_depend_on_hash_seed(tmp_path):
         )  # fmt: skip
         outputs.add(run.stdout.splitlines()[0])
     assert len(outputs) == 1
+
+
+def test_python_m_align_version_names_the_data():
+    done = subprocess.run(
+        [sys.executable, "-m", "align", "--version"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == f"align {align.__version__}"
+    text = done.stdout
+    assert re.search(r"CC-CEDICT\s+\d{4}-\d\d-\d\d, [\d,]+ entries", text)
+    assert re.search(r"OpenCC\s+\d+\.\d+", text)
+    assert re.search(r"names\.tsv\s+\d+ rows, sha256 [0-9a-f]{12}", text)

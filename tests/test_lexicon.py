@@ -30,8 +30,13 @@ def test_index_is_built_once_then_loaded_from_the_cache(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize(
     "content",
-    [b"not marshal data", marshal.dumps({"every": {"交易": "deal"}})],  # garbage; an old layout
-    ids=["garbage", "old-layout"],
+    [
+        b"not marshal data",
+        marshal.dumps({"every": {"交易": "deal"}}),  # an old layout
+        marshal.dumps({"every": marshal.dumps({"交易": "deal"})}),  # loads, but parts are missing
+        marshal.dumps({"every": b"\xff damaged", "__sha256__": b"0" * 32}),  # checksum fails
+    ],
+    ids=["garbage", "old-layout", "incomplete", "damaged"],
 )
 def test_unreadable_cache_is_rebuilt(tmp_path, monkeypatch, content):
     monkeypatch.setenv("ALIGN_CACHE_DIR", str(tmp_path))
@@ -41,6 +46,18 @@ def test_unreadable_cache_is_rebuilt(tmp_path, monkeypatch, content):
         cedict._cache_path().write_bytes(content)
         assert "deal" in cedict.chinese_to_english()["交易"].split()
         assert cedict._cache_path().read_bytes() != content  # the rebuilt index replaced it
+    finally:
+        cedict.clear_cache()
+
+
+def test_unwritable_cache_is_said_once(tmp_path, monkeypatch, capsys):
+    blocker = tmp_path / "a-file"  # a cache folder under a file cannot be made, even by root
+    blocker.write_text("")
+    monkeypatch.setenv("ALIGN_CACHE_DIR", str(blocker / "cache"))
+    cedict.clear_cache()
+    try:
+        assert "deal" in cedict.chinese_to_english()["交易"].split()
+        assert capsys.readouterr().err.count("ALIGN_CACHE_DIR") == 1
     finally:
         cedict.clear_cache()
 

@@ -15,6 +15,7 @@ import hashlib
 import marshal
 import os
 import re
+import sys
 import threading
 import time
 from functools import lru_cache
@@ -24,7 +25,7 @@ from typing import Any
 
 from align.lang.en import STOPWORDS, lemma
 
-INDEX_VERSION = "13"
+INDEX_VERSION = "14"
 MAX_HEADWORD = 6
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/$")
 _SKIP_GLOSS = re.compile(
@@ -203,6 +204,28 @@ def _cache_path() -> Path:
     return cache_dir() / f"cedict-{digest}.marshal"
 
 
+_CHECKSUM = "__sha256__"
+
+
+def _checksum(parts: dict[str, bytes]) -> bytes:
+    digest = hashlib.sha256()
+    for name in sorted(parts):
+        if name != _CHECKSUM:
+            digest.update(name.encode() + b"\0" + len(parts[name]).to_bytes(8, "big"))
+            digest.update(parts[name])
+    return digest.digest()
+
+
+def _valid(loaded: object) -> bool:
+    """A whole index: every part bytes, and the checksum written with it matches (a file
+    damaged in a way marshal still reads would otherwise fail every later run)."""
+    return (
+        isinstance(loaded, dict)
+        and all(isinstance(v, bytes) for v in loaded.values())
+        and loaded.get(_CHECKSUM) == _checksum(loaded)
+    )
+
+
 @lru_cache(maxsize=1)
 def _index() -> dict[str, bytes]:
     """The index's parts, each still marshalled (``_part`` decodes one when it is first
@@ -211,22 +234,29 @@ def _index() -> dict[str, bytes]:
     try:
         with open(path, "rb") as handle:
             loaded = marshal.loads(handle.read())
-        if isinstance(loaded, dict) and all(isinstance(v, bytes) for v in loaded.values()):
+        if _valid(loaded):
             with contextlib.suppress(OSError):  # read-only cache: the index is there all the same
                 os.utime(path)  # in use: not to be pruned as an old version's
+            del loaded[_CHECKSUM]
             return loaded
     except (OSError, EOFError, ValueError, TypeError):
         pass
+    if sys.stderr.isatty():  # a silent pause of seconds looks like a hang
+        print("align: building the CC-CEDICT index once (about 10 s)…", file=sys.stderr)
     index = {name: _encode(value) for name, value in _build().items()}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         with open(temporary, "wb") as handle:
-            marshal.dump(index, handle)
+            marshal.dump({**index, _CHECKSUM: _checksum(index)}, handle)
         os.replace(temporary, path)
         _prune(path)
-    except OSError:
-        pass  # a read-only cache only costs the build time on the next run
+    except OSError as exc:
+        print(
+            f"align: cannot save the dictionary index in {path.parent} ({exc.strerror}); "
+            "every run builds it again: set ALIGN_CACHE_DIR to a writable folder",
+            file=sys.stderr,
+        )
     return index
 
 
