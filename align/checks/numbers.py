@@ -193,6 +193,8 @@ def _compare(ctx: PairContext) -> list[NumberIssue]:
     _pair_leftovers(left_source, left_target, issues, plain=False)
     issues.extend(_matched_issues(matched))
     for fact in left_source:
+        if fact.implied:
+            continue
         issues.append(
             NumberIssue("N201", fact, None, f"{_reading(fact)} is not in the target", fact.weak)
         )

@@ -43,6 +43,9 @@ class NumberFact:
     alternatives: tuple[float, ...] = ()
     # The scale word's multiplier (million → 1e6, 億 → 1e8), 1 when none was written.
     scale: float = 1.0
+    # A word that implies a number without being one (both = 2): it can match a number of the
+    # other side, and its absence there is never reported.
+    implied: bool = False
 
     def with_(self, **changes: object) -> NumberFact:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 
 from align.extract.numbers import Claimed, NumberFact, parse_number, significant_digits
 from align.extract.ranges import link_ranges
+from align.extract.spoken_en import SpokenNumber, spoken_facts
 from align.models import Span
 
 _SCALES = {
@@ -39,6 +40,22 @@ _UNITS = {
     "point": "points", "pts": "points", "ppts": "points", "pp": "points",
     "basis points": "bp", "basis point": "bp", "bps": "bp", "bp": "bp",
     "x": "multiple", "times": "multiple", "-fold": "multiple", "fold": "multiple",
+}  # fmt: skip
+# Units of measure, compared like currencies (NumberFact.currency holds the symbol).
+MEASURES = {
+    "km": "km", "kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km",
+    "miles": "mile", "mile": "mile", "meters": "m", "metres": "m", "meter": "m", "metre": "m",
+    "cm": "cm", "centimeters": "cm", "centimetres": "cm", "mm": "mm", "millimeters": "mm",
+    "millimetres": "mm", "feet": "ft", "foot": "ft", "ft": "ft", "inches": "in", "inch": "in",
+    "kg": "kg", "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "grams": "g", "gram": "g",
+    "lbs": "lb", "lb": "lb", "tons": "t", "tonnes": "t", "metric tons": "t",
+    "square kilometers": "km²", "square kilometres": "km²", "km²": "km²", "sq km": "km²",
+    "square meters": "m²", "square metres": "m²", "m²": "m²", "hectares": "ha",
+    "°C": "°C", "degrees celsius": "°C", "degrees centigrade": "°C", "°F": "°F",
+    "degrees fahrenheit": "°F", "kWh": "kWh", "kilowatt hours": "kWh", "kilowatt-hours": "kWh",
+    "kW": "kW", "kilowatts": "kW", "MW": "MW", "megawatts": "MW", "km/h": "km/h",
+    "liters": "l", "litres": "l", "ml": "ml", "milliliters": "ml", "hours": "h", "hour": "h",
+    "minutes": "min", "minute": "min", "seconds": "s", "second": "s",
 }  # fmt: skip
 _QUALIFIERS = {
     "over": "gt", "more than": "gt", "above": "gt", "in excess of": "gt", "upwards of": "gt",
@@ -116,14 +133,21 @@ _PATTERNS = [
     (
         "date",
         re.compile(
-            rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
-            rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})(?:,?\s+(?P<year2>(?:19|20)\d\d))?\b",
+            rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>1\d\d\d|20\d\d)\b)?"
+            rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})(?:,?\s+(?P<year2>1\d\d\d|20\d\d))?\b",
             re.IGNORECASE,
         ),
     ),
     (
         "numeric-date",
         re.compile(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)\b"),
+    ),
+    (
+        "fraction",
+        re.compile(
+            r"(?<![\w/.,])(?:(?P<whole>\d+)\s+)?(?P<n>\d{1,3})/(?P<d>\d{1,4})(?![\w/]|\.\d)"
+            r"|\b(?P<n2>\d{1,3}) in (?P<d2>\d{1,3}(?:,\d{3})?)\b(?![.,]\d)"  # 1 in 20
+        ),
     ),
     (
         "time",
@@ -161,7 +185,7 @@ _PATTERNS = [
         re.compile(
             r"(?P<prev>\b(?:in|of|since|until|by|early|late|mid|last|next|this)\s+)?"
             rf"\b(?P<mname>{'|'.join(name.capitalize() for name in _MONTH_NAMES)})\b"
-            r"(?:\s+(?P<myear>(?:19|20)\d\d)\b)?"
+            r"(?:\s+(?P<myear>1\d\d\d|20\d\d)\b)?"
         ),
     ),
     (
@@ -176,6 +200,7 @@ _PATTERNS = [
             rf"(?:\s?(?P<unit>%|percent\b|per cent\b|percentage points?\b|basis points?\b"
             rf"|bps\b|bp\b|pts\b|ppts\b|pp\b|points?\b|x\b|times\b|-?fold\b))?"
             rf"(?:\s(?P<curword>{_alternation(_CURRENCY_WORDS)})\b)?"
+            rf"(?:\s?(?P<measure>{_alternation(MEASURES)})(?![A-Za-z]))?"
             rf"(?P<close>\))?(?P<plus>\+|-plus\b)?",
             re.IGNORECASE,
         ),
@@ -204,6 +229,75 @@ _ABOUT_AS_PREPOSITION = re.compile(
 )
 
 
+def _measure(written: str | None) -> str | None:
+    if not written:
+        return None
+    return MEASURES.get(written) or MEASURES.get(written.lower())
+
+
+_AFTER_SPOKEN = re.compile(
+    rf"(?P<unit>\s?%|\s(?:percent|per cent|percentage points?|basis points?|points?|times)\b)?"
+    rf"(?:\s(?P<curword>{_alternation(_CURRENCY_WORDS)}|cents?|united states dollars?)\b)?"
+    rf"(?:\s(?P<measure>{_alternation(MEASURES)})(?![A-Za-z]))?",
+    re.IGNORECASE,
+)
+# "four dollars and sixty nine cents", "seventy five dollars sixty three"
+_CENTS_GAP = re.compile(r"\s+(?:and\s+)?")
+
+
+def _spoken_number(
+    spoken: SpokenNumber, following: SpokenNumber | None, text: str
+) -> tuple[NumberFact, int] | None:
+    """A cardinal in words with its unit, currency, sign and qualifier: ``(fact, end)``."""
+    start, end = spoken.span.start, spoken.span.end
+    before = text[max(0, start - 30) : start]
+    after = _AFTER_SPOKEN.match(text, end)
+    value, digits = spoken.value, spoken.digits
+    unit_text = (after.group("unit") or "").strip().lower() if after else ""
+    word = (after.group("curword") or "").lower() if after else ""
+    measure = after.group("measure") if after else None
+    if after and after.end() > end:
+        end = after.end()
+    if value == 1 and spoken.words == 1 and not (unit_text or word or measure):
+        return None  # "one" is a determiner more often than a fact
+    if _DETERMINER_BEFORE.search(before) or _LIST_MARKER_BEFORE.search(before):
+        return None
+    if _VAGUE_AFTER.match(text[spoken.span.end : spoken.span.end + 10]):
+        return None
+    currency = None
+    if word.startswith("cent"):
+        value, currency = value / 100, "USD"
+    elif word:
+        currency = "USD" if word.startswith("united states") else _CURRENCY_WORDS[word]
+        gap = _CENTS_GAP.fullmatch(text, end, following.span.start) if following else None
+        if following and gap and following.value < 100:
+            cents = _AFTER_SPOKEN.match(text, following.span.end)
+            said = (cents.group("curword") or "").lower() if cents else ""
+            if said.startswith("cent") or not said:  # "and sixty nine cents", "dollars sixty three"
+                value += following.value / 100
+                digits += 2
+                end = cents.end() if cents else following.span.end
+    kind = _UNITS.get(unit_text, "amount") if unit_text else "amount"
+    if measure:
+        currency = _measure(measure)
+    if re.search(r"\b(?:negative|minus)\s+$", before, re.IGNORECASE):
+        value = -value
+        start = before.lower().rfind("negative" if "negative" in before.lower() else "minus")
+        start += max(0, spoken.span.start - 30)
+    qualifier = None
+    found = _QUALIFIER_BEFORE.search(before)
+    if found and not _ABOUT_AS_PREPOSITION.search(before):
+        qualifier = _QUALIFIERS[found.group("q").lower()]
+    moved = _DIRECTION_BEFORE.search(before)
+    direction = _DIRECTIONS[moved.group("d").lower()] if moved else 0
+    weak = abs(value) <= 10 and not (unit_text or currency) and spoken.words == 1
+    fact = NumberFact(
+        span=Span(start, end), text=text[start:end], value=value, kind=kind, currency=currency,
+        qualifier=qualifier, direction=direction, digits=digits, weak=weak,
+    )  # fmt: skip
+    return fact, end
+
+
 def _word_value(word: str) -> int:
     total = 0
     for part in re.split(r"[- ]+", word.lower()):
@@ -228,6 +322,8 @@ def _number(match: re.Match[str], text: str) -> NumberFact | None:
             return None  # COVID-19, A320, 2019/20
         if not (match.group("unit") or match.group("abbr")) and _IDENTIFIER_AFTER.match(after):
             return None
+        if after[:1] == "/" and after[1:2].isdigit():
+            return None  # a part of 24/7 or of a fraction the fraction pattern refused
         value = parse_number(num)
         digits = significant_digits(num)
     else:
@@ -249,8 +345,10 @@ def _number(match: re.Match[str], text: str) -> NumberFact | None:
     if kind == "multiple" and unit == "x" and not num:
         kind = "amount"
     prefix = (match.group("cur") or "").strip().lower()
-    currency = _CURRENCY_PREFIX.get(prefix) or _CURRENCY_WORDS.get(
-        (match.group("curword") or "").lower()
+    currency = (
+        _CURRENCY_PREFIX.get(prefix)
+        or _CURRENCY_WORDS.get((match.group("curword") or "").lower())
+        or _measure(match.group("measure"))
     )
     negative = bool(match.group("neg"))
     if match.group("neg") == "(" and not match.group("close"):
@@ -313,6 +411,15 @@ def _special(name: str, match: re.Match[str]) -> NumberFact | None:
             return None
         # 01/07/2019 is 1 July or January 7 depending on the writer: either reading matches.
         return NumberFact(span, text, readings[0], kind="date", alternatives=tuple(readings[1:]))
+    if name == "fraction":
+        numerator = int(g["n"] or g["n2"])
+        denominator = int((g["d"] or g["d2"]).replace(",", ""))
+        if g["n2"] and numerator >= denominator:
+            return None  # "3 in 2" is not a ratio
+        if denominator == 0 or (numerator, denominator) == (24, 7):
+            return None  # 24/7 is "always"
+        whole = int(g["whole"] or 0)
+        return NumberFact(span, text, whole + numerator / denominator, digits=2)
     if name == "time":
         hour = int(g["hour"] or g["hour2"])
         minute = int(g["minute"] or g["minute2"] or 0)
@@ -358,6 +465,7 @@ _STARTS = {
     ),
     "date": re.compile(rf"\b(?:{_MONTH}|\d)"),
     "numeric-date": re.compile(r"\b\d"),
+    "fraction": re.compile(r"\b\d"),
     "time": re.compile(r"\b\d"),
     "quarter": re.compile(rf"\b(?:q[1-4]|[1-4]q|{_alternation(_ORDINALS)})"),
     "half": re.compile(r"\b(?:h[12]|[12]h|first|second)"),
@@ -374,8 +482,8 @@ _STARTS = {
 # the month pattern would otherwise be tried at every "in", "of" and "this".
 _DIGIT = re.compile(r"\d")
 _NEEDS = {
-    "date": "digit", "numeric-date": "digit", "time": "digit", "ordinal": "digit",
-    "fiscal": "digit", "quarter": "quarter", "half": "half", "month": "month",
+    "date": "digit", "numeric-date": "digit", "fraction": "digit", "time": "digit",
+    "ordinal": "digit", "fiscal": "digit", "quarter": "quarter", "half": "half", "month": "month",
 }  # fmt: skip
 _HAS: dict[str, Callable[[str], bool]] = {
     "digit": lambda lower: _DIGIT.search(lower) is not None,
@@ -408,6 +516,8 @@ def extract_english(text: str) -> list[NumberFact]:
     if len(lower) != len(text):  # "İ" lowers to two characters: keep such characters as they are
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     has: dict[str, bool] = {}
+    if _SPOKEN_HINT.search(lower):
+        _read_spoken(text, taken, facts)
     for name, pattern in _PATTERNS:
         need = _NEEDS.get(name)
         if need is not None:
@@ -427,6 +537,40 @@ def extract_english(text: str) -> list[NumberFact]:
             facts.append(fact)
     facts.sort(key=lambda f: f.span.start)
     return link_ranges(text, facts, _RANGE_JOINER, _RANGE_OPENER)
+
+
+# A number word, month or clock word: the only texts worth tokenising for spoken numbers.
+_SPOKEN_HINT = re.compile(
+    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|point|half|quarter"
+    r"|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth"
+    r"|january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|both)\b"
+)
+
+
+def _read_spoken(text: str, taken: Claimed, facts: list[NumberFact]) -> None:
+    """Numbers in words, claimed before the digit patterns run."""
+    complete, cardinals = spoken_facts(text)
+    for fact in complete:
+        if taken.free(fact.span.start, fact.span.end):
+            taken.claim(fact.span.start, fact.span.end)
+            facts.append(fact)
+    consumed_until = -1
+    for i, spoken in enumerate(cardinals):
+        if spoken.span.start < consumed_until or not taken.free(spoken.span.start, spoken.span.end):
+            continue
+        following = cardinals[i + 1] if i + 1 < len(cardinals) else None
+        made = _spoken_number(spoken, following, text)
+        if made is None:
+            continue
+        fact, end = made
+        if not taken.free(fact.span.start, fact.span.end):
+            continue
+        consumed_until = end
+        taken.claim(fact.span.start, fact.span.end)
+        facts.append(fact)
 
 
 _RANGE_JOINER = re.compile(r"^\s*(?:to|-|–|—|through)\s*$|^\s*and\s*$", re.IGNORECASE)

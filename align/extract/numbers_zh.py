@@ -26,9 +26,11 @@ _DIGIT_CHARS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _LARGE_UNITS = {"兆": 1e12, "亿": 1e8, "万": 1e4}
 _CN = "零〇一二两三四五六七八九十百千"
+_DIGITS = "零〇一二两三四五六七八九"
 _CURRENCIES = {
     "美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "人民币": "CNY", "元": "CNY",
     "欧元": "EUR", "英镑": "GBP", "日圆": "JPY", "日元": "JPY", "新台币": "TWD", "台币": "TWD",
+    "块钱": "CNY",
 }  # fmt: skip
 _CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "HK$": "HKD", "NT$": "TWD", "€": "EUR",
                     "£": "GBP", "¥": "CNY", "RMB": "CNY"}  # fmt: skip
@@ -60,68 +62,130 @@ def _alternation(words: object) -> str:
 _ARABIC = (
     r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u2009\u00a0]\d{3})+(?![\d.,])|\d+(?:\.\d+)?"
 )
+_KILO = {"克": "千克", "米": "千米", "瓦": "千瓦"}
+# Units of measure, compared like currencies (kept as a symbol in NumberFact.currency).
+_MEASURES = {
+    "公里": "km", "千米": "km", "公尺": "m", "米": "m", "厘米": "cm", "公分": "cm",
+    "毫米": "mm", "公斤": "kg", "千克": "kg", "克": "g", "吨": "t", "公吨": "t",
+    "英里": "mile", "哩": "mile", "英尺": "ft", "呎": "ft", "英寸": "in", "磅": "lb",
+    "平方公里": "km²", "平方千米": "km²", "平方米": "m²", "平方公尺": "m²", "公顷": "ha",
+    "千瓦时": "kWh", "千瓦": "kW", "兆瓦": "MW", "秒": "s", "分钟": "min", "小时": "h",
+    "毫升": "ml", "升": "l", "摄氏度": "°C", "华氏度": "°F", "度": "°",
+}  # fmt: skip
 _NUMBER = re.compile(
-    rf"(?P<neg>负值?\s{{0,3}}|(?<![\w.,)/-])[-−–](?=\d))?"
+    rf"(?P<neg>负值?\s{{0,3}}|零下|(?<![A-Za-z0-9_.,)/-])[-−–](?=\d))?"
     rf"(?P<cur>US\$|HK\$|NT\$|RMB|\$|€|£|¥)?\s{{0,3}}"
-    rf"(?:(?P<num>{_ARABIC})\s{{0,3}}(?P<more>多|余)?\s{{0,3}}(?P<scale>[十百千][万亿兆]*|[万亿兆]+)?"
-    rf"|(?P<cn>[{_CN}]+[万亿兆]*))"
+    rf"(?:(?P<num>{_ARABIC})\s{{0,3}}(?P<more>多|余)?\s{{0,3}}"
+    rf"(?P<scale>(?:千(?![克米瓦])|[十百])[万亿兆]*|[万亿兆]+)?"
+    # 3万2千, 2万5: digits after 万/亿 continue the number
+    rf"(?P<tail>(?<=[万亿])(?:\d{{1,8}}(?:千(?![克米瓦])|[百十])?|[{_CN}]+))?"
+    rf"|(?P<cn>[{_CN}][{_CN}万亿兆]*(?:点[{_DIGITS}]+[万亿兆]*)?))"
     rf"\s{{0,3}}(?P<unit>%|{_alternation(k for k in _UNITS if k not in {'%', '倍'})}"
     rf"|倍(?![{_NOT_TIMES}])"
     rf"|成(?![长为功本立员果绩熟就交型效品分不]))?"
     rf"\s{{0,3}}(?P<curword>{_alternation(_CURRENCIES)})?"
+    rf"(?P<measure>(?<![万亿兆])(?:{_alternation(_MEASURES)})(?![{_CN}]))?"
 )
-_PERCENT_WORD = re.compile(rf"百分之(?P<num>{_ARABIC}|[{_CN}]+)")
+_PERCENT_WORD = re.compile(rf"(?P<neg>负)?百分之(?P<num>{_ARABIC}|[{_CN}]+(?:点[{_DIGITS}]+)?)")
 _QUARTER = re.compile(r"第\s{0,3}(?P<q>[1-4一二三四])\s{0,3}(?:财|财政|会计|财务)?季")
 # 第4-8天 (4th to 8th day): Arabic ordinals, compared with English 4th-8th.
 # A Chinese-numeral ordinal counts only before a counter (第十个年头), not in 第一，(firstly).
 _ORDINAL = re.compile(
-    rf"第\s{{0,3}}(?P<o>\d+|[{_CN}]+(?=\s{{0,3}}[{_COUNTERS}]))"
-    rf"(?:\s{{0,3}}[-–~～至到]\s{{0,3}}(?P<o2>\d+|[{_CN}]+(?=\s{{0,3}}[{_COUNTERS}])))?"
+    rf"第\s{{0,3}}(?P<o>\d+[万亿]?|[{_CN}][{_CN}万亿]*(?=\s{{0,3}}[{_COUNTERS}]))"
+    rf"(?:\s{{0,3}}[-–~～至到]\s{{0,3}}"
+    rf"(?P<o2>\d+[万亿]?|[{_CN}][{_CN}万亿]*(?=\s{{0,3}}[{_COUNTERS}])))?"
 )
 _HALF = re.compile(r"(?P<h>上|下)半年")
-_FISCAL = re.compile(r"(?P<y>(?:19|20)\d\d|\d\d)\s{0,3}(?:财年|财政年度|会计年度|年度|年)")
+_YEAR_DIGITS = "零〇一二三四五六七八九"
+_FISCAL = re.compile(
+    rf"(?P<y>(?:19|20)\d\d|\d\d|[{_YEAR_DIGITS}]{{4}})\s{{0,3}}(?:财年|财政年度|会计年度|年度|年)"
+)
 _DATE = re.compile(
-    r"(?:(?P<y>(?:19|20)\d\d)\s{0,3}年\s{0,3})?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s{0,3}月"
+    r"(?:(?P<y>(?:19|20)\d\d|[零〇一二三四五六七八九]{4})\s{0,3}年\s{0,3})?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s{0,3}月"
     r"(?:\s{0,3}(?P<d>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s{0,3}[日号])?"
 )
 _TIME = re.compile(
     r"(?P<ampm>上午|早上|中午|下午|晚上|凌晨)?\s{0,3}(?:(?P<h>\d{1,2})[:：](?P<mi>\d{2})"
-    r"|(?P<h2>\d{1,2}|[一二三四五六七八九十]{1,3})\s{0,3}[点时](?:\s{0,3}(?P<mi2>\d{1,2})\s{0,3}分|(?P<half>半))?)"
+    r"|(?P<h2>\d{1,2}|[零一二两三四五六七八九十]{1,3})\s{0,3}[点时]"
+    r"(?:\s{0,3}(?P<mi2>\d{1,2}|[零〇一二三四五六七八九十]{1,3})\s{0,3}分"
+    r"(?:\s{0,3}(?:\d{1,2}|[零〇一二三四五六七八九十]{1,3})\s{0,3}秒)?"
+    r"|(?P<half>半)|(?P<ke>[一二三])刻|(?P<oclock>钟|整))?)"
 )
+# A numeral alone is a value only as the complement of 是/为 … at the end of a clause
+# (总数是零。); elsewhere 一 is "a" and 统一, 唯一 are words.
+_BARE_BEFORE = re.compile(r"(?:是|为|达|到|共|计|约|仅|剩|等于)$")
+_CLAUSE_END = re.compile(r"\s{0,3}(?:[。，；！？,.;!?、）)]|$)")
 _IDENTIFIER_AFTER = re.compile(r"-[A-Za-z]|[A-Za-z]+\d|[A-Z](?![a-z])")
 _APPROXIMATE_BEFORE = re.compile(r"[数几上成好]$")
 # 四五年 (four or five years), 二三十个 (twenty or thirty): two neighbouring digits, a range.
+# 四五年 (four or five years), 二三十个, 三五百 (three to five hundred), 十五六 (15 or 16),
+# 七百三四十 (730 to 740), 一万六七 (16,000 to 17,000): two neighbouring digits (or 三五),
+# after an optional numeral that ends in a unit, before a unit or a counter.
 _NEIGHBOURS = re.compile(
-    rf"(?<![{_CN}第])(?P<a>[一二三四五六七八])(?P<b>[二三四五六七八九])(?P<unit>[十百千万亿]?)(?=\s{{0,3}}[{_COUNTERS}])"
+    rf"(?<![{_CN}第万亿])(?P<pre>[{_CN}万亿]*[十百千万亿])?"
+    rf"(?P<a>[一二三四五六七八])(?P<b>[二三四五六七八九])(?P<unit>[十百千]?[万亿]?)"
+    rf"(?![{_DIGITS}点])"
 )
 _RANGE_JOINER = re.compile(r"^\s*(?:至|到|~|～|-|–|—)\s*$")
 
 
 def _section(text: str) -> float | None:
-    """A numeral below 万: digits with 十/百/千 (一百零五 → 105, 十二 → 12)."""
-    total, digit = 0.0, None
+    """A numeral below 万: digits with 十/百/千 (一百零五 → 105, 十二 → 12, 两千四 → 2,400:
+    a last digit right after a unit is the next unit down, as people say it)."""
+    total, digit, last_unit, zero = 0.0, None, 0, False
     for ch in text:
         if ch in _DIGIT_CHARS:
-            if digit and _DIGIT_CHARS[ch]:
-                return None  # 三四 (three or four) is an approximation, not a number
+            if digit:  # a digit not yet taken by a unit (零 is only a placeholder)
+                return None  # 三四 (three or four) is an approximation; 一零零 is digit by digit
+            zero = zero or _DIGIT_CHARS[ch] == 0
             digit = _DIGIT_CHARS[ch]
         elif ch in _SMALL_UNITS:
-            total += (1 if digit is None else digit) * _SMALL_UNITS[ch]
-            digit = None
+            if last_unit and _SMALL_UNITS[ch] >= last_unit:
+                return None  # 百千: not a numeral
+            total += (digit or 1) * _SMALL_UNITS[ch]  # 两千零十: 零 then 十 is ten
+            digit, last_unit, zero = None, _SMALL_UNITS[ch], False
         else:
             return None
+    if digit and last_unit >= 100 and not zero:
+        return total + digit * last_unit / 10  # 两千四 = 2,400, 三百五 = 350
     return total + (digit or 0)
 
 
+def _digitwise(text: str) -> float | None:
+    """一九九八 → 1998, 二〇〇七 → 2007: three or more digit characters read one by one."""
+    if len(text) < 3 or any(ch not in _DIGIT_CHARS for ch in text):
+        return None
+    return float("".join(str(_DIGIT_CHARS[ch]) for ch in text))
+
+
 def chinese_numeral(text: str) -> float | None:
-    """二十二 → 22, 一百八十 → 180, 三千万 → 30,000,000, 一亿零五百万 → 105,000,000."""
+    """二十二 → 22, 一百八十 → 180, 三千万 → 30,000,000, 一亿零五百万 → 105,000,000,
+    二十四万五 → 245,000, 七点二五 → 7.25, 十二点五亿 → 1,250,000,000, 一九九八 → 1998."""
+    if not text:
+        return None
+    whole, point, fraction = text.partition("点")
+    if point:
+        scale_chars = fraction[len(fraction.rstrip("万亿兆")) :]
+        digits = fraction[: len(fraction) - len(scale_chars)]
+        if not digits or any(ch not in _DIGIT_CHARS for ch in digits):
+            return None
+        head = chinese_numeral(whole) if whole else None
+        if head is None:
+            return None
+        decimal = float("0." + "".join(str(_DIGIT_CHARS[ch]) for ch in digits))
+        return (head + decimal) * _scale(scale_chars)
     for unit, size in _LARGE_UNITS.items():
         if unit in text:
             left, _, right = text.partition(unit)
             high = chinese_numeral(left) if left else 1.0
             low = chinese_numeral(right) if right else 0.0
-            return None if high is None or low is None else high * size + low
-    return _section(text) if text else None
+            if high is None or low is None:
+                return None
+            if len(right) == 1 and right in _DIGIT_CHARS and low:
+                low *= size / 10  # 二十四万五 = 245,000, 一万六 = 16,000
+            return high * size + low
+    found = _section(text)
+    return found if found is not None else _digitwise(text)
 
 
 def _scale(text: str) -> float:
@@ -140,9 +204,34 @@ _FULL_WIDTH = str.maketrans(
 )
 
 
+# 大写 (financial) numerals: mapped to the ordinary ones only inside a run of numeral
+# characters that has two or more of them, so 大陆, 队伍, 拾取 stay words.
+_CAPITALS = {
+    "壹": "一", "贰": "二", "貳": "二", "叁": "三", "叄": "三", "參": "三", "参": "三", "肆": "四",
+    "伍": "五", "陆": "六", "陸": "六", "柒": "七", "捌": "八", "玖": "九", "拾": "十",
+    "佰": "百", "仟": "千",
+}  # fmt: skip
+_NUMERAL_RUN = "零〇一二两三四五六七八九十百千万亿点元角分"
+_CAPITAL_RUN = re.compile(
+    f"[{''.join(_CAPITALS)}{_NUMERAL_RUN}]*[{''.join(_CAPITALS)}][{''.join(_CAPITALS)}{_NUMERAL_RUN}]*"
+)
+_CAPITAL_TABLE = str.maketrans(_CAPITALS)
+
+
+def _capitals(match: re.Match[str]) -> str:
+    run = match.group()
+    if sum(ch in _CAPITALS for ch in run) < 2:
+        return run
+    return run.translate(_CAPITAL_TABLE)
+
+
 def _normalise(text: str) -> str:
-    """Simplified script and ASCII digits/percent, one character for one (offsets unchanged)."""
-    return to_simplified(text).translate(_FULL_WIDTH)
+    """Simplified script, ASCII digits/percent and ordinary numerals for 大写 ones, one
+    character for one (offsets unchanged)."""
+    simple = to_simplified(text).translate(_FULL_WIDTH)
+    if any(ch in _CAPITALS for ch in simple):
+        simple = _CAPITAL_RUN.sub(_capitals, simple)
+    return simple
 
 
 _CLAUSE_START = re.compile(r"[，,。；;！？!?：:、]")
@@ -194,6 +283,7 @@ def _number(match: re.Match[str], text: str, original: str) -> NumberFact | None
     g = match.groupdict()
     unit = g["unit"] or ""
     scale_text = g["scale"] or ""
+    measure = g["measure"]
     before = text[max(0, start - 1) : start]
     after = text[end : end + 2]
     if g["num"] is not None:
@@ -201,29 +291,45 @@ def _number(match: re.Match[str], text: str, original: str) -> NumberFact | None
         glued = (
             prev == "-" and start > 1 and text[start - 2].isascii() and text[start - 2].isalpha()
         )
-        if (prev.isascii() and prev.isalpha()) or glued or _IDENTIFIER_AFTER.match(after):
+        identifier = not unit and _IDENTIFIER_AFTER.match(after)  # 95%CI is 95%
+        if (prev.isascii() and prev.isalpha()) or glued or identifier:
             return None  # 10-Q, COVID-19, SCORE-15, Q3, 17p13, 4A (but 20.4ns is a number)
         value = parse_number(g["num"])
         digits = significant_digits(g["num"])
         if scale_text and "." not in g["num"]:
             # 1830万: every written digit counts; a trailing zero before 万 is a digit, not padding
             digits = len(_written_digits(g["num"]))
+        if g["tail"]:
+            value = value * _scale(scale_text) + _tail(g["tail"], scale_text)
+            scale_text = ""
         weak = False
     else:
         cn = g["cn"]
+        measure = g["measure"]
+        if cn.endswith("千") and measure in _KILO:
+            cn, measure = cn[:-1], _KILO[measure]  # 五千克 is 5 kg, not 5,000 g
         parsed = chinese_numeral(cn)
-        if not parsed or cn[0] in "百千万亿兆":
+        if parsed is None or cn[0] in "百千万亿兆" or (not parsed and cn not in {"零", "〇"}):
             return None  # 千个 (thousands of), 三四个 (three or four)
         if before == "第" or _APPROXIMATE_BEFORE.search(before):
             return None  # 第一 is an ordinal; 数百, 几十 are vague
-        has_unit = bool(unit or g["curword"] or re.search("[十百千万亿兆]", cn))
-        if not has_unit and not re.match(rf"\s*[{_COUNTERS}]", after):
+        has_unit = bool(
+            unit
+            or g["curword"]
+            or measure
+            or g["neg"]
+            or re.search("[十百千万亿兆点]", cn)
+            or (len(cn) >= 4 and _digitwise(cn) is not None)  # 一九九八, 二〇〇七: digit by digit
+        )
+        bare_value = _BARE_BEFORE.search(text, 0, start) and _CLAUSE_END.match(text, end)
+        if not has_unit and not re.match(rf"\s*[{_COUNTERS}]", after) and not bare_value:
             return None
-        if parsed == 1 and not re.search("[十百千万亿兆]", cn):
+        explicit = unit or g["curword"] or measure or g["neg"]
+        if parsed == 1 and not re.search("[十百千万亿兆]", cn) and not (explicit or bare_value):
             return None  # 一个 is "a", not a count
         value = parsed
-        digits = len(str(int(parsed)).strip("0")) or 1
-        weak = parsed <= 10 and not (unit or g["curword"])
+        digits = significant_digits(f"{parsed:.10g}")
+        weak = parsed <= 10 and not (unit or g["curword"] or measure or "点" in cn)
         scale_text = cn[len(cn.rstrip("万亿兆")) :]
         value /= _scale(scale_text)  # applied again below, with the other scales
     value *= _scale(scale_text)
@@ -232,7 +338,11 @@ def _number(match: re.Match[str], text: str, original: str) -> NumberFact | None
         kind, value = "percent", value * 10
     elif unit:
         kind = _UNITS[unit]
-    currency = _CURRENCY_PREFIX.get(g["cur"] or "") or _CURRENCIES.get(g["curword"] or "")
+    currency = (
+        _CURRENCY_PREFIX.get(g["cur"] or "")
+        or _CURRENCIES.get(g["curword"] or "")
+        or _measure(measure, text, start)
+    )
     if g["neg"]:
         value = -value
     if (
@@ -257,8 +367,64 @@ def _number(match: re.Match[str], text: str, original: str) -> NumberFact | None
     )
 
 
+def _approximate_range(match: re.Match[str], text: str) -> tuple[float, float] | None:
+    """The two ends of 三五百 (300, 500) or 十五六 (15, 16); None for other digit pairs."""
+    a, b = match.group("a"), match.group("b")
+    if _DIGIT_CHARS[b] != _DIGIT_CHARS[a] + 1 and (a, b) != ("三", "五"):
+        return None
+    pre, unit = match.group("pre") or "", match.group("unit")
+    if not (pre or unit or re.match(rf"\s{{0,3}}[{_COUNTERS}]", text[match.end() :])):
+        return None  # 一二 in a list, 三四 alone
+    low, high = chinese_numeral(pre + a + unit), chinese_numeral(pre + b + unit)
+    if low is None or high is None or low >= high:
+        return None
+    return low, high
+
+
+def _tail(tail: str, scale_text: str) -> float:
+    """The digits after 万/亿 in 3万2千 (2,000) or 2万5 (5,000: one digit is the next unit)."""
+    if not tail[0].isdigit():
+        value = chinese_numeral(tail) or 0.0
+        if len(tail) == 1 and tail in _DIGIT_CHARS:
+            value *= _scale(scale_text[-1:]) / 10  # 2万五 = 25,000
+        return value
+    digits = tail.rstrip("千百十")
+    unit = _scale(tail[len(digits) :])
+    if unit == 1 and len(digits) == 1:
+        unit = _scale(scale_text[-1:]) / 10
+    return float(digits) * unit
+
+
+def _measure(word: str | None, text: str, start: int) -> str | None:
+    """The unit of measure's symbol; 度 is °C or °F only after 摄氏/华氏 (零下 means °C)."""
+    if not word:
+        return None
+    unit = _MEASURES[word]
+    if unit == "km" and text.endswith("每小时", 0, start):
+        return "km/h"
+    if unit == "°":
+        before = text[max(0, start - 2) : start]
+        if before == "华氏":
+            return "°F"
+        return "°C" if before == "摄氏" or text.startswith("零下", start) else None
+    return unit
+
+
 def _cn_or_arabic(value: str) -> float | None:
-    return float(value) if value[0].isdigit() else chinese_numeral(value)
+    if value[0].isdigit():
+        digits = value.rstrip("万亿")
+        return float(digits) * _scale(value[len(digits) :])
+    return chinese_numeral(value)
+
+
+def _year(written: str) -> int:
+    if written.isascii():
+        return int(written)
+    return int(_digitwise(written) or 0)  # 一九九八
+
+
+# Words before a bare 六点 that make it a time of day (elsewhere 两点 is "two points").
+_AT_TIME = re.compile(r"[于在到从至自晚早]$")
 
 
 def _special(name: str, match: re.Match[str], original: str) -> NumberFact | None:
@@ -267,13 +433,19 @@ def _special(name: str, match: re.Match[str], original: str) -> NumberFact | Non
     g = match.groupdict()
     if name == "percent":
         value = _cn_or_arabic(g["num"])
-        return None if value is None else NumberFact(span, text, value, kind="percent")
+        if value is None:
+            return None
+        return NumberFact(span, text, -value if g["neg"] else value, kind="percent")
+    if name == "fraction":
+        return _fraction(span, text, g)
+    if name == "money":
+        return _money(span, text, g)
     if name == "quarter":
         return NumberFact(span, text, _cn_or_arabic(g["q"]) or 0, kind="quarter")
     if name == "half":
         return NumberFact(span, text, 1 if g["h"] == "上" else 2, kind="half")
     if name == "fiscal":
-        year = int(g["y"])
+        year = _year(g["y"])
         if year < 100 and not re.search("财", match.group(0)):
             return None  # 12 年 is twelve years, not 2012
         return NumberFact(span, text, year + 2000 if year < 100 else year, kind="year")
@@ -282,30 +454,83 @@ def _special(name: str, match: re.Match[str], original: str) -> NumberFact | Non
         day = _cn_or_arabic(g["d"]) if g["d"] else 0
         if not month or day is None or not 1 <= month <= 12:
             return None
-        year = int(g["y"] or 0)
+        year = _year(g["y"]) if g["y"] else 0
         kind = "date" if day else "month"
         return NumberFact(span, text, year * 10000 + month * 100 + day, kind=kind, weak=not day)
     if name == "time":
         hour = _cn_or_arabic(g["h"] or g["h2"])
-        if hour is None or hour > 24:
+        if hour is None or hour > 24 or (hour == 0 and not (g["mi2"] or g["ampm"])):
             return None
-        if g["h2"] and not g["ampm"] and not g["mi2"] and not g["half"]:
-            return None  # 一点 is "a little"; a bare 3点 is too ambiguous without 下午/分
-        minute = int(g["mi"] or g["mi2"] or (30 if g["half"] else 0))
+        said = g["ampm"] or g["mi2"] or g["half"] or g["ke"] or g["oclock"]
+        if g["h2"] and not said:
+            # 一点 is "a little" and 两点 "two points"; 于六点 (at six) is a time.
+            at = _AT_TIME.search(match.string, 0, span.start)
+            decimal = match.string[span.end : span.end + 1] in _DIGIT_CHARS  # 到七点二五
+            if hour < 2 or not at or at.end() != span.start or decimal:
+                return None
+        minute = (
+            int(g["mi"] or 0)
+            or int(_cn_or_arabic(g["mi2"]) or 0 if g["mi2"] else 0)
+            or (30 if g["half"] else 0)
+            or (15 * int(_cn_or_arabic(g["ke"]) or 0) if g["ke"] else 0)
+        )
         if g["ampm"] in {"下午", "晚上"} and hour < 12:
             hour += 12
         return NumberFact(span, text, hour + minute / 60, kind="time")
     return None
 
 
+def _fraction(span: Span, text: str, g: dict[str, str | None]) -> NumberFact | None:
+    """五分之二 = 0.4, 5分之2, 2/5, 1又1/2 = 1.5; 千分之三 = 0.3%, 万分之五 = 0.05%."""
+    denominator = _cn_or_arabic(g["den"] or g["den2"] or "")
+    numerator = _cn_or_arabic(g["numr"] or g["numr2"] or "")
+    if not denominator or numerator is None:
+        return None
+    whole = _cn_or_arabic(g["whole"]) if g["whole"] else 0.0
+    if whole is None:
+        return None
+    sign = -1 if g["neg"] else 1
+    if g["den"] in {"百", "千", "万"} and not whole:  # per cent, per mille, per ten thousand
+        return NumberFact(span, text, sign * numerator * 100 / denominator, kind="percent")
+    return NumberFact(span, text, sign * (whole + numerator / denominator), digits=2)
+
+
+def _money(span: Span, text: str, g: dict[str, str | None]) -> NumberFact | None:
+    """八元五角 = 8.5 元, 十二块五毛 = 12.5, 三块五 = 3.5, 五元二角三分 = 5.23."""
+    if not (g["jiao"] or g["fen"] or g["jiao2"]):
+        return None  # plain 5元 is read with the other currencies
+    if not g["yuan"] and not g["jiao"]:
+        return None  # 五分 alone is five points or minutes
+    yuan = _cn_or_arabic(g["yuan"]) if g["yuan"] else 0.0
+    if yuan is None:
+        return None
+    jiao = _cn_or_arabic(g["jiao"] or g["jiao2"] or "0") or 0
+    fen = _cn_or_arabic(g["fen"] or "0") or 0
+    value = yuan + jiao / 10 + fen / 100
+    return NumberFact(span, text, value, currency="CNY", digits=significant_digits(f"{value:g}"))
+
+
+_CN_OR_ARABIC = rf"\d+(?:\.\d+)?|[{_CN}]+(?:点[{_DIGITS}]+)?"
+_FRACTION = re.compile(
+    rf"(?P<neg>负|-)?(?:(?P<whole>\d+|[{_CN}]+)又)?"
+    rf"(?:(?P<den>\d+|[{_CN}]+)分之(?P<numr>{_CN_OR_ARABIC})"
+    r"|(?<![A-Za-z0-9_/.])(?P<numr2>\d{1,3})/(?P<den2>\d{1,4})(?![A-Za-z0-9_/]))"
+)
+_MONEY = re.compile(
+    rf"(?:(?P<yuan>\d+|[{_CN}]+)\s{{0,3}}(?:元|块钱?)|(?<![{_CN}\d]))"
+    rf"(?:(?P<jiao>[{_DIGITS}\d])\s{{0,3}}(?:毛|角(?!形|度|色|落|逐|大楼)))?"
+    rf"(?:零?(?P<fen>[{_DIGITS}\d])\s{{0,3}}分(?!之|钟|析|别|开|布|配|享|子|类|数))?"
+    rf"(?P<jiao2>(?<=块)[{_DIGITS}\d](?![{_CN}\d万亿角毛分]))?"
+)
 _SPECIAL = [
     ("date", _DATE), ("time", _TIME), ("quarter", _QUARTER), ("half", _HALF),
-    ("percent", _PERCENT_WORD), ("fiscal", _FISCAL),
+    ("fraction", _FRACTION), ("percent", _PERCENT_WORD), ("money", _MONEY), ("fiscal", _FISCAL),
 ]  # fmt: skip
 # What a text must contain for each pattern to match: most sentences have no date or quarter.
 _NEEDS = {
     "date": ("月",), "time": ("点", "时", ":", "："), "quarter": ("季",), "half": ("半年",),
-    "percent": ("百分之",), "fiscal": ("年",), "ordinal": ("第",),
+    "percent": ("百分之",), "fiscal": ("年",), "ordinal": ("第",), "fraction": ("分之", "/"),
+    "money": ("元", "块", "毛", "角"),
 }  # fmt: skip
 
 
@@ -344,21 +569,19 @@ def extract_chinese(text: str) -> list[NumberFact]:
                 facts.append(ordinal)
         taken.claim(*match.span())
     for match in _NEIGHBOURS.finditer(normal):
-        low, high = _DIGIT_CHARS[match.group("a")], _DIGIT_CHARS[match.group("b")]
-        if high == low + 1 and free(*match.span()):
-            scale = _scale(match.group("unit"))
-            for value, group, role in ((low, "a", "low"), (high, "b", "high")):
-                span = Span(match.start(group), match.end(group))
-                fact = NumberFact(
-                    span,
-                    text[span.start : span.end],
-                    value * scale,
-                    weak=value * scale <= 10,
-                    range_role=role,
-                    digits=1,
-                )
-                facts.append(fact)
-            taken.claim(*match.span())
+        if free(*match.span()):
+            ends = _approximate_range(match, normal)
+            if ends:
+                for value, group, role in zip(ends, ("a", "b"), ("low", "high"), strict=True):
+                    span = Span(match.start(group), match.end(group))
+                    if role == "low" and match.group("pre"):
+                        span = Span(match.start("pre"), span.end)
+                    if role == "high" and match.group("unit"):
+                        span = Span(span.start, match.end("unit"))
+                    fact = NumberFact(span, text[span.start : span.end], value,
+                                      weak=value <= 10, range_role=role, digits=1)  # fmt: skip
+                    facts.append(fact)
+                taken.claim(*match.span())
     for match in _NUMBER.finditer(normal):
         if not match.group(0).strip() or not free(*match.span()):
             continue

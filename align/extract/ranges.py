@@ -1,7 +1,8 @@
 """Ranges: two facts joined by ``to`` / ``至`` share what only the second one spells out.
 
 ``$2 to $3 million`` and ``1.07億至1.08億美元`` write the scale or the currency once, after the
-upper end; the lower end inherits it so both ends compare by value.
+upper end; the lower end inherits it so both ends compare by value. Two facts are a range only
+when they are of one kind: ``rose 32% to $410 million`` is a change and a result.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ def link_ranges(
         low, high = linked[i], linked[i + 1]
         gap = text[low.span.end : high.span.start]
         if not joiner.match(gap) or low.kind not in _RANGE_KINDS or high.kind not in _RANGE_KINDS:
+            continue
+        if low.kind != high.kind and low.kind != "amount":
+            continue  # "rose 32% to $410 million": a change and a result, not a range
+        if low.currency and high.currency and low.currency != high.currency:
             continue
         if gap.strip().lower() == "and" and (
             opener is None or not opener.search(text[: low.span.start])
