@@ -51,11 +51,15 @@ def test_english_non_facts(text):
     assert extract_english(text) == []
 
 
-def test_ordinals_are_weak_facts_in_both_languages():
+def test_written_ordinals_are_facts_in_both_languages():
+    # A changed or dropped ordinal is a warning (issue #18): 10th and 第 10 are not weak.
     (english,) = extract_english("our 10th year")
     (chinese,) = extract_chinese("第 10 年")
-    assert english.kind == chinese.kind == "ordinal" and english.weak and chinese.weak
+    assert english.kind == chinese.kind == "ordinal" and not english.weak and not chinese.weak
     assert english.value == chinese.value == 10
+    # 第一次, 第二个: often "first", "second" with no digit in the English
+    (small,) = extract_chinese("第二个")
+    assert small.kind == "ordinal" and small.weak
 
 
 def test_english_qualifiers_ranges_directions():

@@ -52,8 +52,9 @@ def _inside(fact: NumberFact, span: Span) -> bool:
 def _match(
     sources: list[NumberFact], targets: list[NumberFact], pairs: list[tuple[NumberFact, NumberFact]]
 ) -> None:
-    """Greedy in reading order: each source fact takes the first equal target fact."""
-    for source in list(sources):
+    """Greedy in reading order: each source fact takes the first equal target fact; facts a
+    word only implies (both, first) go last, so they never take a written number's match."""
+    for source in sorted(sources, key=lambda fact: fact.implied):
         for target in targets:
             if equal(source, target):
                 pairs.append((source, target))
@@ -130,7 +131,8 @@ def _pair_leftovers(
             source, target = same_source[0], same_target[0]
             both_range = source.range_role is not None and target.range_role is not None
             code = "N208" if both_range else "N203"
-            weak = source.weak or target.weak
+            # A changed ordinal is a wrong fact even where a missing one would not be.
+            weak = (source.weak or target.weak) and source.kind != "ordinal"
             issues.append(NumberIssue(code, source, target, _explain(code, source, target), weak))
             sources.remove(source)
             targets.remove(target)

@@ -131,13 +131,16 @@ def _date_parts(value: float) -> tuple[int, int, int]:
     return whole // 10000, whole // 100 % 100, whole % 100
 
 
+# A bare 2019 matches 2019 年; a month alone matches a date in that month; a label's number
+# matches an ordinal (Region 5 = 第5區, Phase 2 = 第二階段).
+_COMPATIBLE_KINDS = frozenset(
+    frozenset(kinds) for kinds in (("amount", "year"), ("month", "date"), ("amount", "ordinal"))
+)
+
+
 def compatible(a: NumberFact, b: NumberFact) -> bool:
     """Facts that can be the same fact in two languages (the values are compared separately)."""
-    if a.kind == b.kind:
-        return True
-    pair = {a.kind, b.kind}
-    # A bare 2019 matches 2019 年; a month alone matches a date in that month.
-    return pair == {"amount", "year"} or pair == {"month", "date"}
+    return a.kind == b.kind or frozenset((a.kind, b.kind)) in _COMPATIBLE_KINDS
 
 
 def equal(a: NumberFact, b: NumberFact) -> bool:

@@ -32,7 +32,11 @@ _CURRENCY_PREFIX = {
 _CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
     "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "usd": "USD", "eur": "EUR",
-    "hkd": "HKD", "gbp": "GBP", "jpy": "JPY", "cny": "CNY",
+    "hkd": "HKD", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "won": "KRW", "krw": "KRW",
+    "rupees": "INR", "rupee": "INR", "inr": "INR", "rubles": "RUB", "roubles": "RUB",
+    "baht": "THB", "pesos": "MXN", "francs": "CHF", "ringgit": "MYR", "dong": "VND",
+    "australian dollars": "AUD", "canadian dollars": "CAD", "singapore dollars": "SGD",
+    "hong kong dollars": "HKD", "swiss francs": "CHF",
 }  # fmt: skip
 _UNITS = {
     "%": "percent", "percent": "percent", "per cent": "percent",
@@ -52,7 +56,10 @@ MEASURES = {
     "square kilometers": "km²", "square kilometres": "km²", "km²": "km²", "sq km": "km²",
     "square meters": "m²", "square metres": "m²", "m²": "m²", "hectares": "ha",
     "°C": "°C", "degrees celsius": "°C", "degrees centigrade": "°C", "°F": "°F",
-    "degrees fahrenheit": "°F", "kWh": "kWh", "kilowatt hours": "kWh", "kilowatt-hours": "kWh",
+    "degrees fahrenheit": "°F", "degree celsius": "°C", "degree fahrenheit": "°F",
+    "kilometers per hour": "km/h", "kilometres per hour": "km/h", "km per hour": "km/h",
+    "kph": "km/h", "miles per hour": "mph", "mph": "mph", "kWh": "kWh", "kilowatt hours": "kWh",
+    "kilowatt-hours": "kWh",
     "kW": "kW", "kilowatts": "kW", "MW": "MW", "megawatts": "MW", "km/h": "km/h",
     "liters": "l", "litres": "l", "ml": "ml", "milliliters": "ml", "hours": "h", "hour": "h",
     "minutes": "min", "minute": "min", "seconds": "s", "second": "s",
@@ -145,6 +152,7 @@ _PATTERNS = [
     (
         "fraction",
         re.compile(
+            r"(?P<neg>(?<![\w)])[-−–]|\bminus |\bnegative )?"
             r"(?<![\w/.,])(?:(?P<whole>\d+)\s+)?(?P<n>\d{1,3})/(?P<d>\d{1,4})(?![\w/]|\.\d)"
             r"|\b(?P<n2>\d{1,3}) in (?P<d2>\d{1,3}(?:,\d{3})?)\b(?![.,]\d)"  # 1 in 20
         ),
@@ -236,12 +244,16 @@ def _measure(written: str | None) -> str | None:
 
 
 _AFTER_SPOKEN = re.compile(
-    rf"(?P<unit>\s?%|\s(?:percent|per cent|percentage points?|basis points?|points?|times)\b)?"
+    rf"(?P<unit>\s?%|-?fold\b|\s(?:percent|per cent|percentage points?|basis points?|points?"
+    rf"|times)\b)?"
     rf"(?:\s(?P<curword>{_alternation(_CURRENCY_WORDS)}|cents?|united states dollars?)\b)?"
     rf"(?:\s(?P<measure>{_alternation(MEASURES)})(?![A-Za-z]))?",
     re.IGNORECASE,
 )
 # "four dollars and sixty nine cents", "seventy five dollars sixty three"
+_ZERO_BEFORE = re.compile(
+    r"\b(?:is|was|were|be|been|to|at|of|reached|remained|equals?|by)\s+$", re.IGNORECASE
+)
 _CENTS_GAP = re.compile(r"\s+(?:and\s+)?")
 
 
@@ -260,6 +272,9 @@ def _spoken_number(
         end = after.end()
     if value == 1 and spoken.words == 1 and not (unit_text or word or measure):
         return None  # "one" is a determiner more often than a fact
+    lone_zero = value == 0 and spoken.words == 1 and not (unit_text or word or measure)
+    if lone_zero and not _ZERO_BEFORE.search(before):
+        return None  # zero trust, zero-day: a value only as "to zero", "was zero" …
     if _DETERMINER_BEFORE.search(before) or _LIST_MARKER_BEFORE.search(before):
         return None
     if _VAGUE_AFTER.match(text[spoken.span.end : spoken.span.end + 10]):
@@ -419,7 +434,8 @@ def _special(name: str, match: re.Match[str]) -> NumberFact | None:
         if denominator == 0 or (numerator, denominator) == (24, 7):
             return None  # 24/7 is "always"
         whole = int(g["whole"] or 0)
-        return NumberFact(span, text, whole + numerator / denominator, digits=2)
+        value = whole + numerator / denominator
+        return NumberFact(span, text, -value if g["neg"] else value, digits=2)
     if name == "time":
         hour = int(g["hour"] or g["hour2"])
         minute = int(g["minute"] or g["minute2"] or 0)
@@ -438,7 +454,7 @@ def _special(name: str, match: re.Match[str]) -> NumberFact | None:
         value = int(number) if number else {"first": 1, "second": 2}[g["hword"].lower()]
         return NumberFact(span, text, value, kind="half")
     if name == "ordinal":
-        return NumberFact(span, text, int(g["o"]), kind="ordinal", weak=True)
+        return NumberFact(span, text, int(g["o"]), kind="ordinal")
     if name == "fiscal":
         year = int(g["fy"])
         return NumberFact(span, text, year + 2000 if year < 100 else year, kind="year")
@@ -460,12 +476,12 @@ _STARTS = {
     # A sign, "(" or "." begins a number only before a digit or currency sign.
     "number": re.compile(
         rf"[-−–(.](?=[$€£¥\d])|\d|{_alternation(k for k in _CURRENCY_PREFIX if not k.isalpha())}"
-        rf"|\b(?:negative|minus|{_alternation(k for k in _CURRENCY_PREFIX if k.isalpha())}"
-        rf"|{_alternation(_TENS_WORDS)}|{_alternation(_UNIT_WORDS)})"
+        # Numbers in words are read by spoken_en first; here only after a sign or currency.
+        rf"|\b(?:negative|minus|{_alternation(k for k in _CURRENCY_PREFIX if k.isalpha())})"
     ),
     "date": re.compile(rf"\b(?:{_MONTH}|\d)"),
     "numeric-date": re.compile(r"\b\d"),
-    "fraction": re.compile(r"\b\d"),
+    "fraction": re.compile(r"[-−–]\d|\b(?:minus|negative) \d|\b\d"),
     "time": re.compile(r"\b\d"),
     "quarter": re.compile(rf"\b(?:q[1-4]|[1-4]q|{_alternation(_ORDINALS)})"),
     "half": re.compile(r"\b(?:h[12]|[12]h|first|second)"),
@@ -481,12 +497,14 @@ _STARTS = {
 # What a text must contain for a pattern to match at all: most sentences have no digit, and
 # the month pattern would otherwise be tried at every "in", "of" and "this".
 _DIGIT = re.compile(r"\d")
+_DIGIT_IN_DIGIT = re.compile(r"\d in \d")
 _NEEDS = {
-    "date": "digit", "numeric-date": "digit", "fraction": "digit", "time": "digit",
+    "date": "digit", "numeric-date": "digit", "fraction": "fraction", "time": "digit",
     "ordinal": "digit", "fiscal": "digit", "quarter": "quarter", "half": "half", "month": "month",
 }  # fmt: skip
 _HAS: dict[str, Callable[[str], bool]] = {
     "digit": lambda lower: _DIGIT.search(lower) is not None,
+    "fraction": lambda lower: "/" in lower or _DIGIT_IN_DIGIT.search(lower) is not None,
     "quarter": lambda lower: re.search(r"q[1-4]|[1-4]q|quarter", lower) is not None,
     "half": lambda lower: re.search(r"h[12]|[12]h|half", lower) is not None,
     "month": lambda lower: any(name in lower for name in _MONTH_NAMES),
@@ -516,8 +534,7 @@ def extract_english(text: str) -> list[NumberFact]:
     if len(lower) != len(text):  # "İ" lowers to two characters: keep such characters as they are
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     has: dict[str, bool] = {}
-    if _SPOKEN_HINT.search(lower):
-        _read_spoken(text, taken, facts)
+    _read_spoken(text, lower, taken, facts)
     for name, pattern in _PATTERNS:
         need = _NEEDS.get(name)
         if need is not None:
@@ -539,20 +556,9 @@ def extract_english(text: str) -> list[NumberFact]:
     return link_ranges(text, facts, _RANGE_JOINER, _RANGE_OPENER)
 
 
-# A number word, month or clock word: the only texts worth tokenising for spoken numbers.
-_SPOKEN_HINT = re.compile(
-    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
-    r"|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|point|half|quarter"
-    r"|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth"
-    r"|january|february|march|april|may|june|july|august|september|october|november"
-    r"|december|both)\b"
-)
-
-
-def _read_spoken(text: str, taken: Claimed, facts: list[NumberFact]) -> None:
+def _read_spoken(text: str, lower: str, taken: Claimed, facts: list[NumberFact]) -> None:
     """Numbers in words, claimed before the digit patterns run."""
-    complete, cardinals = spoken_facts(text)
+    complete, cardinals = spoken_facts(text, lower)
     for fact in complete:
         if taken.free(fact.span.start, fact.span.end):
             taken.claim(fact.span.start, fact.span.end)

@@ -30,7 +30,10 @@ _DIGITS = "零〇一二两三四五六七八九"
 _CURRENCIES = {
     "美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "人民币": "CNY", "元": "CNY",
     "欧元": "EUR", "英镑": "GBP", "日圆": "JPY", "日元": "JPY", "新台币": "TWD", "台币": "TWD",
-    "块钱": "CNY",
+    "块钱": "CNY", "韩元": "KRW", "韩圆": "KRW", "卢比": "INR", "澳元": "AUD", "澳币": "AUD",
+    "加元": "CAD", "加币": "CAD", "新加坡元": "SGD", "新元": "SGD", "瑞士法郎": "CHF",
+    "法郎": "CHF", "卢布": "RUB", "泰铢": "THB", "越南盾": "VND", "比索": "MXN", "令吉": "MYR",
+    "林吉特": "MYR",
 }  # fmt: skip
 _CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "HK$": "HKD", "NT$": "TWD", "€": "EUR",
                     "£": "GBP", "¥": "CNY", "RMB": "CNY"}  # fmt: skip
@@ -38,7 +41,11 @@ _UNITS = {"%": "percent", "个百分点": "points", "百分点": "points", "个�
           "基点": "bp", "倍": "multiple"}  # fmt: skip
 # 二倍体 (diploid), 倍数 (multiple), 倍率: words built on 倍, not "N times".
 _NOT_TIMES = "体数性率型"
-_COUNTERS = "个家名位种笔项次股人年月日季天周条间款套台件张份轮届期座所岁例剂组批粒片支"
+# Counters and label nouns after a numeral (第5区, 第二阶段, 三个): the numeral is a number.
+_COUNTERS = (
+    "个家名位种笔项次股人年月日季天周条间款套台件张份轮届期座所岁例剂组批粒片支"
+    "区章步节部卷幕场级层楼号课册版集阶关站"
+)
 _QUALIFIER_BEFORE = {
     "超过": "gt", "逾": "gt", "超": "gt", "高于": "gt", "多于": "gt", "大于": "gt",
     "至少": "ge", "最少": "ge", "不少于": "ge",
@@ -86,7 +93,8 @@ _NUMBER = re.compile(
     rf"\s{{0,3}}(?P<curword>{_alternation(_CURRENCIES)})?"
     rf"(?P<measure>(?<![万亿兆])(?:{_alternation(_MEASURES)})(?![{_CN}]))?"
 )
-_PERCENT_WORD = re.compile(rf"(?P<neg>负)?百分之(?P<num>{_ARABIC}|[{_CN}]+(?:点[{_DIGITS}]+)?)")
+# 百分之七点五; 百分三十 and 百分百 are said too (but 百分点 is "points", with no numeral).
+_PERCENT_WORD = re.compile(rf"(?P<neg>负)?百分之?(?P<num>{_ARABIC}|[{_CN}]+(?:点[{_DIGITS}]+)?)")
 _QUARTER = re.compile(r"第\s{0,3}(?P<q>[1-4一二三四])\s{0,3}(?:财|财政|会计|财务)?季")
 # 第4-8天 (4th to 8th day): Arabic ordinals, compared with English 4th-8th.
 # A Chinese-numeral ordinal counts only before a counter (第十个年头), not in 第一，(firstly).
@@ -97,17 +105,22 @@ _ORDINAL = re.compile(
 )
 _HALF = re.compile(r"(?P<h>上|下)半年")
 _YEAR_DIGITS = "零〇一二三四五六七八九"
+_YEAR_NUMERAL = "[一两二]千(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?"
 _FISCAL = re.compile(
-    rf"(?P<y>(?:19|20)\d\d|\d\d|[{_YEAR_DIGITS}]{{4}})\s{{0,3}}(?:财年|财政年度|会计年度|年度|年)"
+    rf"(?P<y>(?:19|20)\d\d|\d\d|[{_YEAR_DIGITS}]{{4}}|{_YEAR_NUMERAL})"
+    r"\s{0,3}(?:财年|财政年度|会计年度|年度|年)"
 )
 _DATE = re.compile(
-    r"(?:(?P<y>(?:19|20)\d\d|[零〇一二三四五六七八九]{4})\s{0,3}年\s{0,3})?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s{0,3}月"
+    rf"(?:(?P<y>(?:19|20)\d\d|[零〇一二三四五六七八九]{{4}}|{_YEAR_NUMERAL})\s{{0,3}}年\s{{0,3}})?"
+    r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s{0,3}月"
     r"(?:\s{0,3}(?P<d>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s{0,3}[日号])?"
 )
 _TIME = re.compile(
     r"(?P<ampm>上午|早上|中午|下午|晚上|凌晨)?\s{0,3}(?:(?P<h>\d{1,2})[:：](?P<mi>\d{2})"
     r"|(?P<h2>\d{1,2}|[零一二两三四五六七八九十]{1,3})\s{0,3}[点时]"
-    r"(?:\s{0,3}(?P<mi2>\d{1,2}|[零〇一二三四五六七八九十]{1,3})\s{0,3}分"
+    r"(?:(?P<mi3>[二三四五]?十[一二三四五六七八九]?|零[一二三四五六七八九])"
+    r"(?![分点万亿十零〇一二两三四五六七八九])"
+    r"|\s{0,3}(?P<mi2>\d{1,2}|[零〇一二三四五六七八九十]{1,3})\s{0,3}分"
     r"(?:\s{0,3}(?:\d{1,2}|[零〇一二三四五六七八九十]{1,3})\s{0,3}秒)?"
     r"|(?P<half>半)|(?P<ke>[一二三])刻|(?P<oclock>钟|整))?)"
 )
@@ -122,10 +135,11 @@ _APPROXIMATE_BEFORE = re.compile(r"[数几上成好]$")
 # 七百三四十 (730 to 740), 一万六七 (16,000 to 17,000): two neighbouring digits (or 三五),
 # after an optional numeral that ends in a unit, before a unit or a counter.
 _NEIGHBOURS = re.compile(
-    rf"(?<![{_CN}第万亿])(?P<pre>[{_CN}万亿]*[十百千万亿])?"
-    rf"(?P<a>[一二三四五六七八])(?P<b>[二三四五六七八九])(?P<unit>[十百千]?[万亿]?)"
+    rf"(?<![{_CN}第万亿点])(?P<pre>[{_CN}万亿]*[十百千万亿])?"
+    rf"(?P<a>[一二三四五六七八])(?P<b>[二三四五六七八九])(?P<unit>(?:[十百]|千(?![克米瓦]))?[万亿]?)"
     rf"(?![{_DIGITS}点])"
 )
+_DIGIT_PAIR = re.compile("[一二三四五六七八][二三四五六七八九]")
 _RANGE_JOINER = re.compile(r"^\s*(?:至|到|~|～|-|–|—)\s*$")
 
 
@@ -209,19 +223,25 @@ _FULL_WIDTH = str.maketrans(
 _CAPITALS = {
     "壹": "一", "贰": "二", "貳": "二", "叁": "三", "叄": "三", "參": "三", "参": "三", "肆": "四",
     "伍": "五", "陆": "六", "陸": "六", "柒": "七", "捌": "八", "玖": "九", "拾": "十",
-    "佰": "百", "仟": "千",
+    "佰": "百", "仟": "千", "圆": "元",
 }  # fmt: skip
 _NUMERAL_RUN = "零〇一二两三四五六七八九十百千万亿点元角分"
 _CAPITAL_RUN = re.compile(
     f"[{''.join(_CAPITALS)}{_NUMERAL_RUN}]*[{''.join(_CAPITALS)}][{''.join(_CAPITALS)}{_NUMERAL_RUN}]*"
 )
 _CAPITAL_TABLE = str.maketrans(_CAPITALS)
+_COMMON_CHARACTERS = set("陆陸伍参參拾圆")
+_ANY_CAPITAL = re.compile(f"[{''.join(_CAPITALS)}]")
 
 
 def _capitals(match: re.Match[str]) -> str:
     run = match.group()
-    if sum(ch in _CAPITALS for ch in run) < 2:
-        return run
+    if len(run) < 2:
+        # 陆续, 陆家嘴, 队伍, 拾取: a lone capital is a word's character, unless it is one no
+        # word uses (壹, 贰 …) and a counter follows (壹个).
+        counted = match.string[match.end() : match.end() + 1] in _COUNTERS
+        if not counted or run in _COMMON_CHARACTERS:
+            return run
     return run.translate(_CAPITAL_TABLE)
 
 
@@ -229,7 +249,7 @@ def _normalise(text: str) -> str:
     """Simplified script, ASCII digits/percent and ordinary numerals for 大写 ones, one
     character for one (offsets unchanged)."""
     simple = to_simplified(text).translate(_FULL_WIDTH)
-    if any(ch in _CAPITALS for ch in simple):
+    if _ANY_CAPITAL.search(simple):
         simple = _CAPITAL_RUN.sub(_capitals, simple)
     return simple
 
@@ -341,7 +361,7 @@ def _number(match: re.Match[str], text: str, original: str) -> NumberFact | None
     currency = (
         _CURRENCY_PREFIX.get(g["cur"] or "")
         or _CURRENCIES.get(g["curword"] or "")
-        or _measure(measure, text, start)
+        or _measure(measure, text, start, end)
     )
     if g["neg"]:
         value = -value
@@ -367,13 +387,18 @@ def _number(match: re.Match[str], text: str, original: str) -> NumberFact | None
     )
 
 
+_UNIT_WORD = re.compile(rf"\s{{0,3}}(?:{_alternation([*_MEASURES, *_CURRENCIES])})")
+
+
 def _approximate_range(match: re.Match[str], text: str) -> tuple[float, float] | None:
     """The two ends of 三五百 (300, 500) or 十五六 (15, 16); None for other digit pairs."""
     a, b = match.group("a"), match.group("b")
     if _DIGIT_CHARS[b] != _DIGIT_CHARS[a] + 1 and (a, b) != ("三", "五"):
         return None
     pre, unit = match.group("pre") or "", match.group("unit")
-    if not (pre or unit or re.match(rf"\s{{0,3}}[{_COUNTERS}]", text[match.end() :])):
+    after = text[match.end() : match.end() + 6]
+    counted = re.match(rf"\s{{0,3}}[{_COUNTERS}]", after) or _UNIT_WORD.match(after)
+    if not (pre or unit or counted):
         return None  # 一二 in a list, 三四 alone
     low, high = chinese_numeral(pre + a + unit), chinese_numeral(pre + b + unit)
     if low is None or high is None or low >= high:
@@ -395,12 +420,14 @@ def _tail(tail: str, scale_text: str) -> float:
     return float(digits) * unit
 
 
-def _measure(word: str | None, text: str, start: int) -> str | None:
+def _measure(word: str | None, text: str, start: int, end: int) -> str | None:
     """The unit of measure's symbol; 度 is °C or °F only after 摄氏/华氏 (零下 means °C)."""
     if not word:
         return None
     unit = _MEASURES[word]
-    if unit == "km" and text.endswith("每小时", 0, start):
+    if unit == "km" and (
+        text.endswith("每小时", 0, start) or text.startswith(("每小时", "/小时"), end)
+    ):
         return "km/h"
     if unit == "°":
         before = text[max(0, start - 2) : start]
@@ -420,7 +447,7 @@ def _cn_or_arabic(value: str) -> float | None:
 def _year(written: str) -> int:
     if written.isascii():
         return int(written)
-    return int(_digitwise(written) or 0)  # 一九九八
+    return int(_digitwise(written) or chinese_numeral(written) or 0)  # 一九九八, 两千零五
 
 
 # Words before a bare 六点 that make it a time of day (elsewhere 两点 is "two points").
@@ -461,7 +488,9 @@ def _special(name: str, match: re.Match[str], original: str) -> NumberFact | Non
         hour = _cn_or_arabic(g["h"] or g["h2"])
         if hour is None or hour > 24 or (hour == 0 and not (g["mi2"] or g["ampm"])):
             return None
-        said = g["ampm"] or g["mi2"] or g["half"] or g["ke"] or g["oclock"]
+        if g["mi3"] and g["mi3"].startswith("零") and not g["ampm"]:
+            return None  # 一点零二 is 1.02 unless 早上/下午 says it is a time
+        said = g["ampm"] or g["mi2"] or g["mi3"] or g["half"] or g["ke"] or g["oclock"]
         if g["h2"] and not said:
             # 一点 is "a little" and 两点 "two points"; 于六点 (at six) is a time.
             at = _AT_TIME.search(match.string, 0, span.start)
@@ -470,7 +499,7 @@ def _special(name: str, match: re.Match[str], original: str) -> NumberFact | Non
                 return None
         minute = (
             int(g["mi"] or 0)
-            or int(_cn_or_arabic(g["mi2"]) or 0 if g["mi2"] else 0)
+            or int(_cn_or_arabic(g["mi2"] or g["mi3"] or "0") or 0)
             or (30 if g["half"] else 0)
             or (15 * int(_cn_or_arabic(g["ke"]) or 0) if g["ke"] else 0)
         )
@@ -516,10 +545,12 @@ _FRACTION = re.compile(
     rf"(?:(?P<den>\d+|[{_CN}]+)分之(?P<numr>{_CN_OR_ARABIC})"
     r"|(?<![A-Za-z0-9_/.])(?P<numr2>\d{1,3})/(?P<den2>\d{1,4})(?![A-Za-z0-9_/]))"
 )
+_JIAO = rf"(?P<jiao>[{_DIGITS}\d])\s{{0,3}}(?:毛|角(?!形|度|色|落|逐|大楼))"
+_FEN = rf"零?(?P<fen>[{_DIGITS}\d])\s{{0,3}}分(?!之|钟|析|别|开|布|配|享|子|类|数)"
+# 八元五角, 十二块五毛, 三块五, 五元二角三分; or 五毛, 三角钱 alone.
 _MONEY = re.compile(
-    rf"(?:(?P<yuan>\d+|[{_CN}]+)\s{{0,3}}(?:元|块钱?)|(?<![{_CN}\d]))"
-    rf"(?:(?P<jiao>[{_DIGITS}\d])\s{{0,3}}(?:毛|角(?!形|度|色|落|逐|大楼)))?"
-    rf"(?:零?(?P<fen>[{_DIGITS}\d])\s{{0,3}}分(?!之|钟|析|别|开|布|配|享|子|类|数))?"
+    rf"(?:(?P<yuan>\d+|[{_CN}]+)\s{{0,3}}(?:元|块钱?)|(?<![{_CN}\d])(?=[{_DIGITS}\d]\s{{0,3}}[毛角]))"
+    rf"(?:{_JIAO})?(?:{_FEN})?"
     rf"(?P<jiao2>(?<=块)[{_DIGITS}\d](?![{_CN}\d万亿角毛分]))?"
 )
 _SPECIAL = [
@@ -529,7 +560,7 @@ _SPECIAL = [
 # What a text must contain for each pattern to match: most sentences have no date or quarter.
 _NEEDS = {
     "date": ("月",), "time": ("点", "时", ":", "："), "quarter": ("季",), "half": ("半年",),
-    "percent": ("百分之",), "fiscal": ("年",), "ordinal": ("第",), "fraction": ("分之", "/"),
+    "percent": ("百分",), "fiscal": ("年",), "ordinal": ("第",), "fraction": ("分之", "/"),
     "money": ("元", "块", "毛", "角"),
 }  # fmt: skip
 
@@ -564,11 +595,17 @@ def extract_chinese(text: str) -> list[NumberFact]:
             if value:
                 span = Span(match.start(group), match.end(group))
                 ordinal = NumberFact(
-                    span, text[span.start : span.end], value, kind="ordinal", weak=True
+                    span,
+                    text[span.start : span.end],
+                    value,
+                    kind="ordinal",
+                    # 第一次, 第二个 often stand for "first", "second" with no digit
+                    weak=not written[0].isdigit() and value <= 10,
                 )
                 facts.append(ordinal)
         taken.claim(*match.span())
-    for match in _NEIGHBOURS.finditer(normal):
+    neighbours = _NEIGHBOURS.finditer(normal) if _DIGIT_PAIR.search(normal) else ()
+    for match in neighbours:
         if free(*match.span()):
             ends = _approximate_range(match, normal)
             if ends:

@@ -23,7 +23,8 @@ UNITS = {
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19,
 }  # fmt: skip
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+        "seventy": 70,
         "eighty": 80, "ninety": 90}  # fmt: skip
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
           "quadrillion": 10**15, "quintillion": 10**18, "sextillion": 10**21,
@@ -53,16 +54,71 @@ _NUMBER_WORDS = {*UNITS, *TENS, *SCALES, "hundred", "point", "oh"}
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\S")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Token:
     word: str  # lower case
     start: int
     end: int
 
 
-def _tokens(text: str) -> list[_Token]:
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
     # Hyphens join number words (forty-two, thirty-first): split them into tokens.
-    return [_Token(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [
+        _Token(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)
+    ]
+
+
+def _trie_pattern(words: frozenset[str]) -> str:
+    """An alternation of ``words`` factored by prefix (t(?:wo|en|hree…)): Python's regex
+    engine then rejects a word at its first letter instead of trying every alternative."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+# Words near which spoken numbers are looked for: only the stretches of text around them are
+# tokenised. Words that are a number only beside another number word (point, half, quarter,
+# May, first, second) are left out, since a window reaches back to them: an earnings call
+# says "quarter" and "first" in every other sentence.
+_HINT_WORDS = frozenset(
+    [*UNITS, *TENS, *SCALES, *ORDINAL_UNITS, *ORDINAL_TENS, "hundred", "both",
+     *(m for m in MONTHS if len(m) > 3)]
+) - {"may", "first", "second"}  # fmt: skip
+
+
+HINT = re.compile(rf"\b{_trie_pattern(_HINT_WORDS)}\b")
+# Text read before a hint (at, the, a sentence end, one, point, half past) and after the last
+# one (o'clock, past four, p m, and a half).
+_BEFORE, _AFTER = 16, 16
+
+
+def _windows(lower: str) -> list[tuple[int, int, int]]:
+    """``(from, scan from, to)`` offsets of each stretch of text around hints."""
+    windows: list[tuple[int, int, int]] = []
+    for hint in HINT.finditer(lower):
+        start, end = hint.start(), hint.end() + _AFTER
+        if windows and start - _BEFORE <= windows[-1][2]:
+            low, scan, _ = windows[-1]
+            windows[-1] = (low, scan, end)
+        else:
+            low = lower.rfind(" ", 0, max(0, start - _BEFORE)) + 1  # from a word's start
+            windows.append((low, low, end))
+    return windows
 
 
 def _cardinal(tokens: list[_Token], i: int) -> tuple[float, int, int] | None:
@@ -129,7 +185,7 @@ def _decimals(tokens: list[_Token], i: int) -> tuple[float, int] | None:
         word = tokens[i + len(digits)].word
         if word in UNITS and UNITS[word] < 10:
             digits.append(str(UNITS[word]))
-        elif word == "oh":
+        elif word in {"oh", "o"}:
             digits.append("0")
         else:
             break
@@ -163,7 +219,10 @@ def _spoken_year(tokens: list[_Token], i: int) -> tuple[int, int] | None:
     if (first in UNITS and UNITS[first] >= 11) or first == "twenty":
         high = _CARDINAL[first]
         j = i + 1
-        if j < len(tokens) and tokens[j].word == "hundred":
+        if j < len(tokens) and tokens[j].word == "hundred":  # nineteen hundred seventy-three
+            rest = _cardinal(tokens, j + 1) if j + 1 < len(tokens) else None
+            if rest and 1 <= rest[0] <= 99 and rest[0] == int(rest[0]):
+                return int(high * 100 + rest[0]), 2 + rest[1]
             return high * 100, 2
         rest = _cardinal(tokens, j) if j < len(tokens) else None
         if rest and 10 <= rest[0] <= 99 and rest[1] <= 3:
@@ -186,20 +245,38 @@ def _fact(text: str, span: Span, value: float, **kw: object) -> NumberFact:
 
 def _time(tokens: list[_Token], i: int, text: str) -> tuple[NumberFact, int] | None:
     word = tokens[i].word
-    nxt = tokens[i + 1].word if i + 1 < len(tokens) else ""
-    if word in {"half", "quarter"} and nxt in {"past", "to"} and i + 2 < len(tokens):
-        hour = _CARDINAL.get(tokens[i + 2].word)
-        if hour and hour <= 12:
-            minutes = 30 if word == "half" else 15
-            before = (hour - 2) % 12 + 1  # quarter to one is 12:45
-            value = hour + minutes / 60 if nxt == "past" else before + (60 - minutes) / 60
-            return _fact(text, _span(tokens, i, 3), value, kind="time"), 3
+    relative = _minutes_to_hour(tokens, i)
+    if relative:
+        minutes, n = relative
+        relation = tokens[i + n].word
+        if i + n + 1 < len(tokens):
+            hour = _CARDINAL.get(tokens[i + n + 1].word)
+            if hour and hour <= 12:
+                used = n + 2
+                ampm = _ampm(tokens, i + used)
+                offset = 0
+                if ampm:
+                    offset, extra = ampm
+                    used += extra
+                    hour %= 12
+                if relation in {"past", "after"}:
+                    value = hour + minutes / 60
+                else:  # quarter to one is 12:45
+                    value = (hour - 2) % 12 + 1 + (60 - minutes) / 60
+                if ampm:
+                    value = value % 12 + offset  # one min to one am is 00:59
+                return _fact(text, _span(tokens, i, used), value, kind="time"), used
         return None
+    said = _cardinal(tokens, i)
+    if said and said[0] <= 24 and said[0] == int(said[0]):  # twenty three o'clock
+        clock = _oclock(tokens, i + said[1])
+        if clock:
+            n = said[1] + clock
+            return _fact(text, _span(tokens, i, n), float(said[0]), kind="time"), n
     hour = _CARDINAL.get(word)
     if hour is None or not 1 <= hour <= 12:
         return None
-    if nxt == "o'clock":
-        return _fact(text, _span(tokens, i, 2), float(hour), kind="time"), 2
+    nxt = tokens[i + 1].word if i + 1 < len(tokens) else ""
     ampm = _ampm(tokens, i + 1)
     if ampm:
         offset, n = ampm
@@ -219,6 +296,35 @@ def _time(tokens: list[_Token], i: int, text: str) -> tuple[NumberFact, int] | N
                 hour %= 12
             return _fact(text, _span(tokens, i, n), hour + offset + minute[0] / 60, kind="time"), n
     return None
+
+
+def _minutes_to_hour(tokens: list[_Token], i: int) -> tuple[int, int] | None:
+    """``quarter``/``half``/``ten``/``twenty five`` (minutes) before past/to/till/after/before."""
+    word = tokens[i].word
+    if word in {"half", "quarter"}:
+        minutes, n = (30 if word == "half" else 15), 1
+    else:
+        found = _cardinal(tokens, i)
+        if not found or not 1 <= found[0] <= 59 or found[0] != int(found[0]):
+            return None
+        minutes, n = int(found[0]), found[1]
+        if i + n < len(tokens) and tokens[i + n].word in {"min", "mins", "minute", "minutes"}:
+            n += 1
+    if i + n < len(tokens) and tokens[i + n].word in {"past", "to", "till", "after", "before"}:
+        return minutes, n
+    return None
+
+
+def _oclock(tokens: list[_Token], i: int) -> int:
+    """Tokens of ``o'clock`` / ``o' clock`` / ``o clock`` at ``tokens[i:]``, or 0."""
+    words = [t.word for t in tokens[i : i + 3]]
+    if words[:1] == ["o'clock"]:
+        return 1
+    if words[:2] == ["o", "clock"]:
+        return 2
+    if words[:3] == ["o", "'", "clock"]:
+        return 3
+    return 0
 
 
 def _ampm(tokens: list[_Token], i: int) -> tuple[int, int] | None:
@@ -290,13 +396,29 @@ class SpokenNumber:
     words: int
 
 
-def spoken_facts(text: str) -> tuple[list[NumberFact], list[SpokenNumber]]:
+def spoken_facts(
+    text: str, lower: str | None = None
+) -> tuple[list[NumberFact], list[SpokenNumber]]:
     """Dates, times, years and ordinals in words (complete facts), and cardinals in words
     (for ``numbers_en`` to finish with their unit, sign and qualifier)."""
-    tokens = _tokens(text)
     facts: list[NumberFact] = []
     cardinals: list[SpokenNumber] = []
-    i = 0
+    for low, scan, high in _windows(text.lower() if lower is None else lower):
+        tokens = _tokens(text, low, min(high, len(text)))
+        first = next((k for k, t in enumerate(tokens) if t.start >= scan), None)
+        if first is not None:
+            _scan(text, tokens, first, facts, cardinals)
+    return facts, cardinals
+
+
+def _scan(
+    text: str,
+    tokens: list[_Token],
+    i: int,
+    facts: list[NumberFact],
+    cardinals: list[SpokenNumber],
+) -> None:
+    """Read ``tokens[i:]``; those before ``i`` are context (at, the, a sentence end)."""
     while i < len(tokens):
         word = tokens[i].word
         if word == "both":  # two, often rendered 两 or 双 or not as a number at all: weak
@@ -326,8 +448,24 @@ def spoken_facts(text: str) -> tuple[list[NumberFact], list[SpokenNumber]]:
             i += year[1]
             continue
         ordinal = _ordinal(tokens, i)
-        if ordinal and (ordinal[1] > 1 or ordinal[0] > 4):
-            # Compound or fifth and beyond; first/second/third are too often discourse words.
+        if ordinal and _period_after(tokens, i + ordinal[1]):
+            i += ordinal[1]  # third quarter, first half: read by the period patterns
+            continue
+        discourse = (
+            _sentence_start(tokens, i) and tokens[i + 1 : i + 2] and (tokens[i + 1].word == ",")
+        )
+        if ordinal and discourse:
+            i += 1  # First, … Second, …
+            continue
+        if ordinal and ordinal[1] == 1 and ordinal[0] <= 4:
+            # first … fourth: often a discourse word or 首次; it may match 第2名 and is never
+            # reported missing.
+            span = _span(tokens, i, 1)
+            facts.append(_fact(text, span, float(ordinal[0]), kind="ordinal", weak=True,
+                               implied=True))  # fmt: skip
+            i += 1
+            continue
+        if ordinal:
             facts.append(_fact(text, _span(tokens, i, ordinal[1]), float(ordinal[0]),
                                kind="ordinal", weak=ordinal[1] == 1))  # fmt: skip
             i += ordinal[1]
@@ -338,27 +476,59 @@ def spoken_facts(text: str) -> tuple[list[NumberFact], list[SpokenNumber]]:
             i += 1  # "88.5 billion": the digits' scale word, read with the digits
             continue
         cardinal = _cardinal(tokens, i)
-        if (
-            cardinal
-            and word == "zero"
-            and cardinal[1] == 1
-            and not _ZERO_BEFORE.get(tokens[i - 1].word if i else "")
-        ):
-            i += 1  # zero trust, zero-day: a value only as "to zero", "was zero" …
-            continue
         if cardinal:
+            shaped = _ordinal_or_fraction(tokens, i, cardinal, text)
+            if shaped:
+                facts.append(shaped[0])
+                i += shaped[1]
+                continue
             value, used, digits = cardinal
             cardinals.append(SpokenNumber(_span(tokens, i, used), value, digits, used))
             i += used
             continue
         i += 1
-    return facts, cardinals
 
 
-_ZERO_BEFORE = dict.fromkeys(
-    ("is", "was", "were", "be", "been", "to", "at", "of", "reached", "remained", "equals", "by"),
-    True,
-)
+# Denominators: "two thirds", "one fifth", "three quarters", "a half" ("second" is time).
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
+    "thousandth": 1000, "thousandths": 1000,
+}  # fmt: skip
+
+
+def _ordinal_or_fraction(
+    tokens: list[_Token], i: int, cardinal: tuple[float, int, int], text: str
+) -> tuple[NumberFact, int] | None:
+    """``one hundred twenty first`` (121st), ``two thirds``, ``one fifth``, ``two and a half``."""
+    value, used, _ = cardinal
+    k = i + used
+    nxt = tokens[k].word if k < len(tokens) else ""
+    whole = int(value) == value
+    ordinal = ORDINAL_UNITS.get(nxt) or ORDINAL_TENS.get(nxt)
+    step = 10 if ordinal and ordinal < 10 else 100
+    if ordinal and whole and value >= 20 and nxt != "second" and value % step == 0:
+        n = used + 1
+        return _fact(text, _span(tokens, i, n), value + ordinal, kind="ordinal"), n
+    den = DENOMINATORS.get(nxt)
+    if den and whole and (nxt.endswith("s") or value == 1):
+        return _fact(text, _span(tokens, i, used + 1), value / den, digits=2), used + 1
+    if nxt == "and" and k + 2 < len(tokens):  # two and a half, three and two quarters
+        part = tokens[k + 1].word
+        count = 1.0 if part in {"a", "one"} else float(_CARDINAL.get(part, 0))
+        den = DENOMINATORS.get(tokens[k + 2].word)
+        if den and count:
+            n = used + 3
+            return _fact(text, _span(tokens, i, n), value + count / den, digits=2), n
+    return None
+
+
+def _period_after(tokens: list[_Token], i: int) -> bool:
+    words = [t.word for t in tokens[i : i + 3] if t.word != "-"]
+    return bool(words) and (words[0] in {"quarter", "quarters", "half"} or words[:2] in (
+        ["fiscal", "quarter"], ["calendar", "quarter"], ["fiscal", "half"]))  # fmt: skip
 
 
 def _sentence_start(tokens: list[_Token], i: int) -> bool:

@@ -186,10 +186,11 @@ def render(case: Case, value: str, unit: str, *, english: bool) -> str | None:
 
 
 def _changed_digit(value: str) -> str | None:
-    """The last significant digit changed (+1, 9 → 8): a wrong figure of the same precision."""
+    """The last significant digit changed (+1, 9 → 8): a wrong figure of the same precision
+    (20,000 → 30,000, not 20,001, which 2萬 rounds correctly)."""
     chars = list(value)
     for i in range(len(chars) - 1, -1, -1):
-        if chars[i].isdigit() and (chars[i] != "0" or (i == len(chars) - 1 and "." not in value)):
+        if chars[i].isdigit() and (chars[i] != "0" or value.strip("-0.") == ""):
             chars[i] = "8" if chars[i] == "9" else str(int(chars[i]) + 1)
             return "".join(chars)
     return None
