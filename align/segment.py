@@ -113,7 +113,9 @@ _OPENERS = frozenset(
     ]
 )
 _CLOSERS = "\"'”’)]}»"
-_EN_END = re.compile(rf"(?<![.?!…])[.?!…]+[{re.escape(_CLOSERS)}]*(?=\s+|$)")
+# A run of sentence-end marks, matched from its first mark only (the look-behind, tried after
+# a mark, rejects a start inside a run: a run of dots is then linear, not quadratic).
+_EN_END = re.compile(rf"[.?!…](?<![.?!…][.?!…])[.?!…]*[{re.escape(_CLOSERS)}]*(?=\s+|$)")
 # Scraped transcripts glue sentences: "Thanks, Todd.Todd McKinnon -- CEO".
 _EN_GLUED = re.compile(r"(?<=[a-z]{2}[.?!])(?=[A-Z][a-z])")
 _ZH_END = re.compile(rf"[。！？!?；;…]+[」』”’）)\]]*|(?<=[{HAN_CLASS}])\.(?=\s|$)")

@@ -17,9 +17,9 @@ from align.checks.transliteration import transliteration_runs
 from align.config import Settings
 from align.engine import Checker
 from align.extract.entities import _ACRONYM, extract_entities
-from align.extract.numbers_en import extract_english
-from align.extract.numbers_zh import extract_chinese
 from align.models import Pair, Segment
+from align.numbers.chinese import extract_chinese
+from align.numbers.english import extract_english
 from align.segment import split_sentences
 
 EXTRACTORS = {

@@ -2,9 +2,9 @@
 
 import pytest
 
-from align.extract.numbers import describe
-from align.extract.numbers_en import extract_english
-from align.extract.numbers_zh import chinese_numeral, extract_chinese
+from align.numbers.chinese import chinese_numeral, extract_chinese
+from align.numbers.english import extract_english
+from align.numbers.facts import describe
 
 
 def readings(facts):

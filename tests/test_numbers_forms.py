@@ -7,9 +7,9 @@ import pytest
 
 from align.config import Settings
 from align.engine import Checker
-from align.extract.numbers_en import extract_english
-from align.extract.numbers_zh import extract_chinese
 from align.models import Pair, Segment, Severity
+from align.numbers.chinese import extract_chinese
+from align.numbers.english import extract_english
 
 _S2T = opencc.OpenCC("s2twp.json")
 

@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 
 from align.config import Settings
 from align.engine import Checker
-from align.extract.numbers_en import extract_english
-from align.extract.numbers_zh import extract_chinese
 from align.models import Pair, Segment, Severity
+from align.numbers.chinese import extract_chinese
+from align.numbers.english import extract_english
 
 CHECKER = Checker(Settings(select=("N",)))
 SOUP = "0123456789,.%$萬億万亿千百十一二兩三負至到約多以上 個百分點基美元年月日第季"

@@ -47,9 +47,9 @@ def test_sample_numbers_all_match():
     quarters, dates): about 195 facts a side, and no N finding at warning or above."""
     from align.config import Settings
     from align.engine import Checker
-    from align.extract.numbers_en import extract_english
-    from align.extract.numbers_zh import extract_chinese
     from align.formats import open_document
+    from align.numbers.chinese import extract_chinese
+    from align.numbers.english import extract_english
 
     pairs = [p for p in open_document(str(SAMPLE)).pairs if not p.structural]
     assert sum(len(extract_english(p.source_text)) for p in pairs) >= 190

@@ -13,12 +13,12 @@ Not facts: identifiers (``Form 10-Q``, ``COVID-19``), ordinals used in discourse
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from align.extract.numbers import Claimed, NumberFact, parse_number, significant_digits
-from align.extract.ranges import link_ranges
-from align.extract.spoken_en import SpokenNumber, spoken_facts
 from align.models import Span
+from align.numbers.facts import Claimed, NumberFact, parse_number, significant_digits
+from align.numbers.ranges import link_ranges
+from align.numbers.spoken import SpokenNumber, spoken_facts
 
 _SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mm": 1e6, "m": 1e6,
@@ -118,8 +118,8 @@ _MONTHS = {
 }  # fmt: skip
 
 
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 # Thousands separated by commas, or by (thin, no-break) spaces as in SI style: 290 000.
@@ -476,7 +476,7 @@ _STARTS = {
     # A sign, "(" or "." begins a number only before a digit or currency sign.
     "number": re.compile(
         rf"[-−–(.](?=[$€£¥\d])|\d|{_alternation(k for k in _CURRENCY_PREFIX if not k.isalpha())}"
-        # Numbers in words are read by spoken_en first; here only after a sign or currency.
+        # Numbers in words are read by ``spoken`` first; here only after a sign or currency.
         rf"|\b(?:negative|minus|{_alternation(k for k in _CURRENCY_PREFIX if k.isalpha())})"
     ),
     "date": re.compile(rf"\b(?:{_MONTH}|\d)"),

@@ -1,8 +1,8 @@
 """Numeric facts: what a number in a text means, normalised so English and Chinese compare.
 
 ``$105.6 million`` and ``1.056 億美元`` are both ``NumberFact(value=105_600_000, kind="amount",
-currency="USD")``. The language-specific extractors live in ``numbers_en`` and ``numbers_zh``;
-this module holds the record, the kinds and how two facts relate.
+currency="USD")``. The extractors live in ``english`` (with ``spoken``) and ``chinese``; this
+module holds the record, the kinds and how two facts relate.
 """
 
 from __future__ import annotations
@@ -64,6 +64,10 @@ class Claimed:
 
     def free(self, start: int, end: int) -> bool:
         """No claimed span overlaps ``[start, end)``."""
+        if len(self._starts) < 8:  # the usual sentence: a plain scan is cheaper
+            return not any(
+                s < end and start < e for s, e in zip(self._starts, self._ends, strict=True)
+            )
         i = bisect_right(self._starts, start)
         if i and self._ends[i - 1] > start:
             return False

@@ -15,17 +15,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
-from align.extract.numbers import Claimed, NumberFact, parse_number, significant_digits
-from align.extract.ranges import link_ranges
 from align.lang.zh import to_simplified
 from align.models import Span
+from align.numbers.facts import Claimed, NumberFact, parse_number, significant_digits
+from align.numbers.ranges import link_ranges
 
 _DIGIT_CHARS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
                 "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_TENS_CHARACTERS = {"廿": 20, "卅": 30}
 _LARGE_UNITS = {"兆": 1e12, "亿": 1e8, "万": 1e4}
-_CN = "零〇一二两三四五六七八九十百千"
+_CN = "零〇一二两三四五六七八九十百千廿卅"
 _DIGITS = "零〇一二两三四五六七八九"
 _CURRENCIES = {
     "美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "人民币": "CNY", "元": "CNY",
@@ -62,8 +64,8 @@ _DIRECTIONS = {
 }  # fmt: skip
 
 
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _ARABIC = (
@@ -126,7 +128,7 @@ _TIME = re.compile(
 )
 # A numeral alone is a value only as the complement of 是/为 … at the end of a clause
 # (总数是零。); elsewhere 一 is "a" and 统一, 唯一 are words.
-_BARE_BEFORE = re.compile(r"(?:是|为|达|到|共|计|约|仅|剩|等于)$")
+_BARE_BEFORE = re.compile(r"(?:是|为|达|到|共|计|约|仅|剩|等于|了)$")
 _CLAUSE_END = re.compile(r"\s{0,3}(?:[。，；！？,.;!?、）)]|$)")
 _IDENTIFIER_AFTER = re.compile(r"-[A-Za-z]|[A-Za-z]+\d|[A-Z](?![a-z])")
 _APPROXIMATE_BEFORE = re.compile(r"[数几上成好]$")
@@ -153,6 +155,11 @@ def _section(text: str) -> float | None:
                 return None  # 三四 (three or four) is an approximation; 一零零 is digit by digit
             zero = zero or _DIGIT_CHARS[ch] == 0
             digit = _DIGIT_CHARS[ch]
+        elif ch in _TENS_CHARACTERS:  # 廿二 = 22, 卅 = 30
+            if digit is not None or (last_unit and last_unit <= 10):
+                return None
+            total += _TENS_CHARACTERS[ch]
+            digit, last_unit, zero = None, 10, False
         elif ch in _SMALL_UNITS:
             if last_unit and _SMALL_UNITS[ch] >= last_unit:
                 return None  # 百千: not a numeral
@@ -166,9 +173,14 @@ def _section(text: str) -> float | None:
 
 
 def _digitwise(text: str) -> float | None:
-    """一九九八 → 1998, 二〇〇七 → 2007: three or more digit characters read one by one."""
-    if len(text) < 3 or any(ch not in _DIGIT_CHARS for ch in text):
+    """一九九八 → 1998, 二〇〇七 → 2007, 一一 → 11: digit characters read one by one. Two
+    neighbouring digits are an approximation instead (三四 is three or four)."""
+    if len(text) < 2 or any(ch not in _DIGIT_CHARS for ch in text):
         return None
+    if len(text) == 2:
+        a, b = (_DIGIT_CHARS[ch] for ch in text)
+        if b == a + 1 or (a, b) == (3, 5) or a == 0:
+            return None
     return float("".join(str(_DIGIT_CHARS[ch]) for ch in text))
 
 
@@ -231,6 +243,8 @@ _CAPITAL_RUN = re.compile(
 )
 _CAPITAL_TABLE = str.maketrans(_CAPITALS)
 _COMMON_CHARACTERS = set("陆陸伍参參拾圆")
+# …unless a verb that takes a number comes right before it: 增长了伍个百分点.
+_VALUE_BEFORE = set("了是为有共约达到计")
 _ANY_CAPITAL = re.compile(f"[{''.join(_CAPITALS)}]")
 
 
@@ -240,7 +254,8 @@ def _capitals(match: re.Match[str]) -> str:
         # 陆续, 陆家嘴, 队伍, 拾取: a lone capital is a word's character, unless it is one no
         # word uses (壹, 贰 …) and a counter follows (壹个).
         counted = match.string[match.end() : match.end() + 1] in _COUNTERS
-        if not counted or run in _COMMON_CHARACTERS:
+        before = match.string[match.start() - 1 : match.start()]
+        if not counted or (run in _COMMON_CHARACTERS and before not in _VALUE_BEFORE):
             return run
     return run.translate(_CAPITAL_TABLE)
 
@@ -561,7 +576,7 @@ _SPECIAL = [
 _NEEDS = {
     "date": ("月",), "time": ("点", "时", ":", "："), "quarter": ("季",), "half": ("半年",),
     "percent": ("百分",), "fiscal": ("年",), "ordinal": ("第",), "fraction": ("分之", "/"),
-    "money": ("元", "块", "毛", "角"),
+    "money": ("角", "毛", "块", "分"),  # 元 alone is read with the other currencies
 }  # fmt: skip
 
 

@@ -5,7 +5,7 @@
 twelve`` and ``the twenty fifth of July`` (dates), ``half past three`` / ``eight fifty one`` /
 ``two p m`` (times), ``thirty-first`` (an ordinal), ``four dollars and sixty nine cents``.
 
-The scanner walks word tokens and keeps each span it reads; ``numbers_en`` adds qualifiers,
+The scanner walks word tokens and keeps each span it reads; ``english`` adds qualifiers,
 direction and sign from the words around a span, as for digits. Pure: text in, facts out.
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from align.extract.numbers import NumberFact, significant_digits
 from align.models import Span
+from align.numbers.facts import NumberFact, significant_digits
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -180,7 +180,7 @@ def _cardinal(tokens: list[_Token], i: int) -> tuple[float, int, int] | None:
 
 def _decimals(tokens: list[_Token], i: int) -> tuple[float, int] | None:
     """``five eight`` after "point" → (0.58, 2)."""
-    digits = []
+    digits: list[str] = []
     while i + len(digits) < len(tokens):
         word = tokens[i + len(digits)].word
         if word in UNITS and UNITS[word] < 10:
@@ -351,6 +351,10 @@ def _date(tokens: list[_Token], i: int, text: str) -> tuple[NumberFact, int] | N
     word = tokens[i].word
     if word in MONTHS and i + 1 < len(tokens):
         day = _ordinal(tokens, i + 1) or _day_cardinal(tokens, i + 1)
+        year = _spoken_year(tokens, i + 1)
+        cardinal_day = day is not None and _ordinal(tokens, i + 1) is None
+        if year and cardinal_day and year[1] > day[1] and 1100 <= year[0] <= 2100:
+            day = None  # July eighteen seventy six is a year, not the 18th
         if day and 1 <= day[0] <= 31:
             n = 1 + day[1]
             year = _spoken_year(tokens, i + n)
@@ -400,7 +404,7 @@ def spoken_facts(
     text: str, lower: str | None = None
 ) -> tuple[list[NumberFact], list[SpokenNumber]]:
     """Dates, times, years and ordinals in words (complete facts), and cardinals in words
-    (for ``numbers_en`` to finish with their unit, sign and qualifier)."""
+    (for ``english`` to finish with their unit, sign and qualifier)."""
     facts: list[NumberFact] = []
     cardinals: list[SpokenNumber] = []
     for low, scan, high in _windows(text.lower() if lower is None else lower):

@@ -9,9 +9,25 @@ from __future__ import annotations
 
 import re
 
-from align.extract.numbers import NumberFact
+from align.numbers.facts import NumberFact
 
 _RANGE_KINDS = {"amount", "percent", "points", "bp", "multiple"}
+
+
+def _abbreviated_high(text: str, low: NumberFact, high: NumberFact) -> float | None:
+    """The high end of ``45-6万`` (46万) or ``17-8万`` (18万), written with fewer digits than
+    the low end and a scale word after it: its digits replace the low end's last ones."""
+    low_digits = text[low.span.start : low.span.end]
+    high_digits = text[high.span.start : high.span.end]
+    if high.scale == 1.0 or not (low_digits.isdigit() and low_digits.isascii()):
+        return None
+    written = high_digits.rstrip("万亿兆千百十")
+    if not (written.isdigit() and written.isascii()) or len(written) >= len(low_digits):
+        return None
+    completed = int(low_digits[: len(low_digits) - len(written)] + written)
+    if completed <= int(low_digits):
+        return None
+    return completed * high.scale
 
 
 def link_ranges(
@@ -36,6 +52,10 @@ def link_ranges(
         ):
             continue
         changes: dict[str, object] = {"range_role": "low"}
+        high_changes: dict[str, object] = {"range_role": "high"}
+        short_high = _abbreviated_high(text, low, high)
+        if short_high is not None:  # 45-6万: the high end writes only its last digit
+            high_changes["value"] = short_high
         if low.kind == "amount" and high.kind != "amount":
             changes["kind"] = high.kind
         if low.currency is None and high.currency is not None:
@@ -48,5 +68,5 @@ def link_ranges(
             changes["value"] = low.value * high.scale
             changes["scale"] = high.scale
         linked[i] = low.with_(**changes)
-        linked[i + 1] = high.with_(range_role="high")
+        linked[i + 1] = high.with_(**high_changes)
     return linked

@@ -1,23 +1,23 @@
 """N rules: numbers survive translation by value (``$97.7 million`` = ``9,770 萬美元``).
 
-All N rules read one shared comparison (``align.checks.numbers``); each reports its own kind of
-issue. Facts that are often rendered without a number (``two`` → ``兩者``) are "weak": their
-issues are downgraded so they never fail a build alone.
+All N rules read one shared comparison (``align.numbers.compare``); each reports its own
+``IssueKind``, whose value is the rule's code. Facts that are often rendered without a number
+(``two`` → ``兩者``) are "weak": their issues are downgraded so they never fail a build alone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from align.checks.numbers import compare_numbers
 from align.context import PairContext
 from align.models import Severity
+from align.numbers.compare import IssueKind, compare_numbers
 from align.rules.base import Hit, rule
 
 
-def _hits(ctx: PairContext, code: str, weak_severity: Severity | None) -> Iterator[Hit]:
+def _hits(ctx: PairContext, kind: IssueKind, weak_severity: Severity | None) -> Iterator[Hit]:
     for issue in compare_numbers(ctx):
-        if issue.code != code:
+        if issue.kind is not kind:
             continue
         yield Hit(
             issue.message,
@@ -38,7 +38,7 @@ def number_missing(ctx: PairContext) -> Iterator[Hit]:
     Passes: ``2 markets`` → ``兩個市場``; ``$105.6 million`` → ``1.056 億美元``. A small number
     word (``two``) missing is info only: MT often renders it as 兩者 or 雙.
     """
-    yield from _hits(ctx, "N201", Severity.INFO)
+    yield from _hits(ctx, IssueKind.MISSING, Severity.INFO)
 
 
 @rule("N202", "number-extra", Severity.WARNING)
@@ -51,7 +51,7 @@ def number_extra(ctx: PairContext) -> Iterator[Hit]:
     Passes: ``Revenue grew 58%.`` → ``營收成長了 58%。``; Chinese numerals with a counter and no
     English number (``both`` → ``兩個``) are not reported.
     """
-    yield from _hits(ctx, "N202", None)
+    yield from _hits(ctx, IssueKind.EXTRA, None)
 
 
 @rule("N203", "number-value-mismatch", Severity.ERROR)
@@ -64,7 +64,7 @@ def number_value_mismatch(ctx: PairContext) -> Iterator[Hit]:
     Example: ``Revenue was $1.2 billion.`` → ``營收為 21 億美元。``
     Passes: ``$97.7 million`` → ``9,770 萬美元`` (equal value, different notation).
     """
-    yield from _hits(ctx, "N203", Severity.WARNING)
+    yield from _hits(ctx, IssueKind.VALUE, Severity.WARNING)
 
 
 @rule("N204", "number-scale-slip", Severity.ERROR)
@@ -77,7 +77,7 @@ def number_scale_slip(ctx: PairContext) -> Iterator[Hit]:
     Example: ``$1.2 billion`` → ``1.2 億美元`` (120 million).
     Passes: ``$1.2 billion`` → ``12 億美元``.
     """
-    yield from _hits(ctx, "N204", Severity.WARNING)
+    yield from _hits(ctx, IssueKind.SCALE, Severity.WARNING)
 
 
 @rule("N205", "number-unit-mismatch", Severity.ERROR)
@@ -90,7 +90,7 @@ def number_unit_mismatch(ctx: PairContext) -> Iterator[Hit]:
     Example: ``$10 million`` → ``1,000 萬港元``.
     Passes: ``$10 million`` → ``1,000 萬美元``; a currency left implicit in the target.
     """
-    yield from _hits(ctx, "N205", Severity.WARNING)
+    yield from _hits(ctx, IssueKind.UNIT, Severity.WARNING)
 
 
 @rule("N206", "number-sign-flipped", Severity.ERROR)
@@ -103,7 +103,7 @@ def number_sign_flipped(ctx: PairContext) -> Iterator[Hit]:
     Example: ``margin was negative 3.2%`` → ``利潤率為 3.2%``.
     Passes: ``negative 3.2%`` → ``負 3.2%``; ``up 58%`` → ``年增 58%``.
     """
-    yield from _hits(ctx, "N206", Severity.WARNING)
+    yield from _hits(ctx, IssueKind.SIGN, Severity.WARNING)
 
 
 @rule("N207", "percent-vs-points", Severity.ERROR)
@@ -116,7 +116,7 @@ def percent_vs_points(ctx: PairContext) -> Iterator[Hit]:
     Example: ``improved 22 percentage points`` → ``提高了 22%``.
     Passes: ``improved 22 points`` → ``提高了 22 個百分點``.
     """
-    yield from _hits(ctx, "N207", Severity.WARNING)
+    yield from _hits(ctx, IssueKind.PERCENT_POINTS, Severity.WARNING)
 
 
 @rule("N208", "range-endpoint-mismatch", Severity.ERROR)
@@ -130,7 +130,7 @@ def range_endpoint_mismatch(ctx: PairContext) -> Iterator[Hit]:
     Example: ``$107 million to $108 million`` → ``1.07億至1.18億美元``.
     Passes: ``$107 million to $108 million`` → ``1.07億至1.08億美元``.
     """
-    yield from _hits(ctx, "N208", Severity.WARNING)
+    yield from _hits(ctx, IssueKind.RANGE_END, Severity.WARNING)
 
 
 @rule("N209", "number-qualifier-lost", Severity.WARNING)
@@ -144,7 +144,7 @@ def number_qualifier_lost(ctx: PairContext) -> Iterator[Hit]:
     Example: ``an improvement of over 20 points`` → ``提高了 20 個百分點``.
     Passes: ``over 450 new customers`` → ``450 多個新客戶``.
     """
-    yield from _hits(ctx, "N209", None)
+    yield from _hits(ctx, IssueKind.QUALIFIER_LOST, None)
 
 
 @rule("N210", "number-rounded", Severity.INFO)
@@ -158,4 +158,4 @@ def number_rounded(ctx: PairContext) -> Iterator[Hit]:
     Passes: ``$105.6 million`` → ``1.056 億美元``; ``$105.6 million`` → ``1.057 億美元`` is a
     value mismatch, not rounding.
     """
-    yield from _hits(ctx, "N210", None)
+    yield from _hits(ctx, IssueKind.ROUNDED, None)

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from align.context import PairContext
-from align.extract.numbers import (
+from align.models import Span
+from align.numbers.chinese import extract_chinese
+from align.numbers.english import extract_english
+from align.numbers.facts import (
     QUALIFIER_WORDS,
     NumberFact,
     compatible,
@@ -22,14 +26,26 @@ from align.extract.numbers import (
     power_of_ten_apart,
     same_value,
 )
-from align.extract.numbers_en import extract_english
-from align.extract.numbers_zh import extract_chinese
-from align.models import Span
+
+
+class IssueKind(StrEnum):
+    """What is wrong with a number; the value is the code of the rule that reports it."""
+
+    MISSING = "N201"
+    EXTRA = "N202"
+    VALUE = "N203"
+    SCALE = "N204"
+    UNIT = "N205"
+    SIGN = "N206"
+    PERCENT_POINTS = "N207"
+    RANGE_END = "N208"
+    QUALIFIER_LOST = "N209"
+    ROUNDED = "N210"
 
 
 @dataclass(frozen=True, slots=True)
 class NumberIssue:
-    code: str
+    kind: IssueKind
     source: NumberFact | None
     target: NumberFact | None
     message: str
@@ -63,13 +79,13 @@ def _match(
                 break
 
 
-def _relation(source: NumberFact, target: NumberFact) -> str | None:
-    """The code explaining an unmatched source/target pair, or None if unrelated."""
+def _relation(source: NumberFact, target: NumberFact) -> IssueKind | None:
+    """The kind of issue explaining an unmatched source/target pair, or None if unrelated."""
     if same_value(source.value, target.value) and not compatible(source, target):
         if {source.kind, target.kind} == {"percent", "points"}:
-            return "N207"
+            return IssueKind.PERCENT_POINTS
         if {source.kind, target.kind} <= {"amount", "percent", "points", "bp", "multiple"}:
-            return "N205"
+            return IssueKind.UNIT
         return None
     if not compatible(source, target) or source.kind not in {
         "amount",
@@ -80,29 +96,29 @@ def _relation(source: NumberFact, target: NumberFact) -> str | None:
     }:
         return None
     if same_value(source.value, -target.value):
-        return "N206"
+        return IssueKind.SIGN
     if power_of_ten_apart(source.value, target.value):
-        return "N204"
+        return IssueKind.SCALE
     if is_rounding(source, target):
-        return "N210"
+        return IssueKind.ROUNDED
     return None
 
 
-def _explain(code: str, source: NumberFact, target: NumberFact) -> str:
-    if code == "N204":
+def _explain(kind: IssueKind, source: NumberFact, target: NumberFact) -> str:
+    if kind is IssueKind.SCALE:
         k = power_of_ten_apart(target.value, source.value)
         size = "large" if k > 0 else "small"
         return f"scale slip, target {10 ** abs(k):,}× too {size}: {_both(source, target)}"
-    if code == "N210":
+    if kind is IssueKind.ROUNDED:
         diff = abs(target.value - source.value) / abs(source.value)
         return f"rounded ({diff:.2%} off): {_both(source, target)}"
-    if code == "N206":
+    if kind is IssueKind.SIGN:
         return f"sign flipped: {_both(source, target)}"
-    if code == "N207":
+    if kind is IssueKind.PERCENT_POINTS:
         return f"percent and percentage points confused: {_both(source, target)}"
-    if code == "N205":
+    if kind is IssueKind.UNIT:
         return f"unit differs: {_both(source, target)}"
-    if code == "N208":
+    if kind is IssueKind.RANGE_END:
         return f"range endpoint differs: {_both(source, target)}"
     return f"value differs: {_both(source, target)}"
 
@@ -113,27 +129,27 @@ def _pair_leftovers(
     """Pair leftovers that a relation explains; with ``plain``, also a lone same-kind pair."""
     for source in list(sources):
         for target in targets:
-            code = _relation(source, target)
-            if code:
+            kind = _relation(source, target)
+            if kind:
                 weak = source.weak or target.weak
                 issues.append(
-                    NumberIssue(code, source, target, _explain(code, source, target), weak)
+                    NumberIssue(kind, source, target, _explain(kind, source, target), weak)
                 )
                 sources.remove(source)
                 targets.remove(target)
                 break
     if not plain:
         return
-    for kind in {f.kind for f in sources}:
-        same_source = [f for f in sources if f.kind == kind]
+    for fact_kind in {f.kind for f in sources}:
+        same_source = [f for f in sources if f.kind == fact_kind]
         same_target = [f for f in targets if compatible(same_source[0], f)]
         if len(same_source) == 1 and len(same_target) == 1:
             source, target = same_source[0], same_target[0]
             both_range = source.range_role is not None and target.range_role is not None
-            code = "N208" if both_range else "N203"
+            kind = IssueKind.RANGE_END if both_range else IssueKind.VALUE
             # A changed ordinal is a wrong fact even where a missing one would not be.
             weak = (source.weak or target.weak) and source.kind != "ordinal"
-            issues.append(NumberIssue(code, source, target, _explain(code, source, target), weak))
+            issues.append(NumberIssue(kind, source, target, _explain(kind, source, target), weak))
             sources.remove(source)
             targets.remove(target)
 
@@ -143,19 +159,25 @@ def _matched_issues(pairs: Iterable[tuple[NumberFact, NumberFact]]) -> list[Numb
     for source, target in pairs:
         if source.currency and target.currency and source.currency != target.currency:
             issues.append(
-                NumberIssue("N205", source, target, f"currency differs: {_both(source, target)}")
+                NumberIssue(
+                    IssueKind.UNIT, source, target, f"currency differs: {_both(source, target)}"
+                )
             )
         if (source.value < 0) != (target.value < 0) and not same_value(source.value, 0):
-            issues.append(NumberIssue("N206", source, target, _explain("N206", source, target)))
+            issues.append(
+                NumberIssue(
+                    IssueKind.SIGN, source, target, _explain(IssueKind.SIGN, source, target)
+                )
+            )
         elif source.direction and target.direction and source.direction != target.direction:
             way = "up" if source.direction > 0 else "down"
             message = f"direction flipped ({way} in the source): {_both(source, target)}"
-            issues.append(NumberIssue("N206", source, target, message))
+            issues.append(NumberIssue(IssueKind.SIGN, source, target, message))
         if source.qualifier and not target.qualifier and not source.weak:
             word = QUALIFIER_WORDS[source.qualifier]
             issues.append(
                 NumberIssue(
-                    "N209", source, target,
+                    IssueKind.QUALIFIER_LOST, source, target,
                     f"qualifier lost: the source says {word} {describe(source)} "
                     f"({source.text.strip()}), the target just {target.text.strip()}",
                 )
@@ -189,7 +211,8 @@ def _compare(ctx: PairContext) -> list[NumberIssue]:
         in_target = [f for f in left_target if _inside(f, link.target)]
         before = len(issues)
         _pair_leftovers(in_source, in_target, issues, plain=True)
-        for issue in issues[before:]:
+        for issue in issues[before:]:  # pairs: both sides are set
+            assert issue.source is not None and issue.target is not None
             left_source.remove(issue.source)
             left_target.remove(issue.target)
     _pair_leftovers(left_source, left_target, issues, plain=False)
@@ -198,11 +221,15 @@ def _compare(ctx: PairContext) -> list[NumberIssue]:
         if fact.implied:
             continue
         issues.append(
-            NumberIssue("N201", fact, None, f"{_reading(fact)} is not in the target", fact.weak)
+            NumberIssue(
+                IssueKind.MISSING, fact, None, f"{_reading(fact)} is not in the target", fact.weak
+            )
         )
     for fact in left_target:
         if not fact.weak:  # 兩個 for "both": a Chinese numeral with no English number is normal
             issues.append(
-                NumberIssue("N202", None, fact, f"target has {_reading(fact)}, not in the source")
+                NumberIssue(
+                    IssueKind.EXTRA, None, fact, f"target has {_reading(fact)}, not in the source"
+                )
             )
     return issues
