@@ -52,39 +52,43 @@ class NumberFact:
 
 
 class Claimed:
-    """Spans of the text that a fact already owns, for "does this match overlap one?" in
-    O(log n): a text of thousands of numbers must not cost a scan of every earlier fact per
-    match. Overlapping spans are merged, which keeps every answer the same."""
+    """Spans of the text that a fact already owns, for "does this match overlap one?": a
+    text of thousands of numbers must not cost a scan of every earlier fact per match, so
+    past a handful of spans the test bisects. Spans that overlap are merged, which keeps
+    every answer the same."""
 
-    __slots__ = ("_ends", "_starts")
+    __slots__ = ("_spans",)
 
     def __init__(self) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
+        self._spans: list[tuple[int, int]] = []  # sorted, disjoint
 
     def free(self, start: int, end: int) -> bool:
         """No claimed span overlaps ``[start, end)``."""
-        if len(self._starts) < 8:  # the usual sentence: a plain scan is cheaper
-            return not any(
-                s < end and start < e for s, e in zip(self._starts, self._ends, strict=True)
-            )
-        i = bisect_right(self._starts, start)
-        if i and self._ends[i - 1] > start:
+        spans = self._spans
+        if len(spans) < 16:  # the usual sentence: a plain scan is cheaper than bisecting
+            for s, e in spans:  # noqa: SIM110  (a loop: all() over a generator is slower)
+                if s < end and start < e:
+                    return False
+            return True
+        i = bisect_right(spans, (start, _AFTER_ALL))
+        if i and spans[i - 1][1] > start:
             return False
-        return not (i < len(self._starts) and self._starts[i] < end)
+        return not (i < len(spans) and spans[i][0] < end)
 
     def claim(self, start: int, end: int) -> None:
-        i = bisect_right(self._starts, start)
-        if i and self._ends[i - 1] > start:  # merge with the span before
+        spans = self._spans
+        i = bisect_right(spans, (start, _AFTER_ALL))
+        if i and spans[i - 1][1] > start:  # merge with the span before
             i -= 1
-            start = self._starts[i]
-            end = max(end, self._ends[i])
-            del self._starts[i], self._ends[i]
-        while i < len(self._starts) and self._starts[i] < end:  # and those it reaches
-            end = max(end, self._ends[i])
-            del self._starts[i], self._ends[i]
-        self._starts.insert(i, start)
-        self._ends.insert(i, end)
+            start, end = spans[i][0], max(end, spans[i][1])
+            del spans[i]
+        while i < len(spans) and spans[i][0] < end:  # and those it reaches
+            end = max(end, spans[i][1])
+            del spans[i]
+        spans.insert(i, (start, end))
+
+
+_AFTER_ALL = 1 << 62
 
 
 def parse_number(written: str) -> float:

@@ -102,6 +102,8 @@ _HINT_WORDS = frozenset(
 
 
 HINT = re.compile(rf"\b{_trie_pattern(_HINT_WORDS)}\b")
+_DIGITS_OWN = re.compile(r"\d ?(?:hundred|thousand|million|billion|trillion)$")
+_PERIOD_WORD = re.compile(r"[- ](?:quarter|half)\b")
 # Text read before a hint (at, the, a sentence end, one, point, half past) and after the last
 # one (o'clock, past four, p m, and a half).
 _BEFORE, _AFTER = 16, 16
@@ -111,6 +113,10 @@ def _windows(lower: str) -> list[tuple[int, int, int]]:
     """``(from, scan from, to)`` offsets of each stretch of text around hints."""
     windows: list[tuple[int, int, int]] = []
     for hint in HINT.finditer(lower):
+        if _DIGITS_OWN.match(lower, max(0, hint.start() - 2), hint.end()):
+            continue  # $97.7 million: the scale word of digits, read with them
+        if hint.group() in ORDINAL_UNITS and _PERIOD_WORD.match(lower, hint.end()):
+            continue  # third quarter, first half: read by the period patterns
         start, end = hint.start(), hint.end() + _AFTER
         if windows and start - _BEFORE <= windows[-1][2]:
             low, scan, _ = windows[-1]

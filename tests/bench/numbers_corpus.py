@@ -260,6 +260,46 @@ def build_pair(case: Case, value: str, unit: str, change: str | None) -> tuple[s
     return source, target
 
 
+def _expected(case: Case) -> float | None:
+    """The case's value as align encodes it (dates YYYYMMDD, times in hours), or None."""
+    value = case.value
+    if "~" in value:
+        return float(value.split("~")[0])
+    if case.kind in {"date", "month"}:
+        year, month, day = _date_parts(value)
+        return (year or 0) * 10000 + month * 100 + (day or 0)
+    if case.kind == "time":
+        hours, minutes = (int(p) for p in value.split(":")[:2])
+        return hours + minutes / 60
+    if case.kind == "quarter":
+        return float(value.split("-Q")[1])
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def read_alone(case: Case) -> bool:
+    """The case's expression alone gives a fact of its value (dates compare the parts both
+    have, as the checks do)."""
+    from align.numbers.chinese import extract_chinese
+    from align.numbers.english import extract_english
+
+    expected = _expected(case)
+    if expected is None:
+        return False
+    extract = extract_english if case.lang == "en" else extract_chinese
+    for fact in extract(case.written):
+        if case.kind in {"date", "month"} and fact.kind in {"date", "month"}:
+            ours = (round(fact.value) // 100 % 100, round(fact.value) % 100)
+            theirs = (round(expected) // 100 % 100, round(expected) % 100)
+            if ours[0] == theirs[0] and (not ours[1] or not theirs[1] or ours[1] == theirs[1]):
+                return True
+        elif abs(fact.value - expected) <= 1e-9 * max(1.0, abs(expected)):
+            return True
+    return False
+
+
 def findings(checker: Checker, source: str, target: str) -> list[tuple[str, Severity]]:
     pair = Pair("p", Segment(source, "bench", (1,)), Segment(target, "bench", (2,)))
     return [(f.code, f.severity) for f in checker.check_pair(pair).findings]
@@ -309,6 +349,12 @@ def main() -> None:
                 by_change[name][2] += 1
             elif len(misses) < 10_000:
                 misses.append((case, name, twin, sorted(got)))
+    by_lang: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for case in cases:
+        by_lang[case.lang][0] += 1
+        by_lang[case.lang][1] += read_alone(case)
+    readers = ", ".join(f"{lang} {ok / n:.1%} of {n}" for lang, (n, ok) in sorted(by_lang.items()))
+    print(f"expressions read alone to their value: {readers}")
     print(f"cases: {len(cases)}; correct pairs built: {correct}")
     print(f"correct pairs with an N finding at warning+: {flagged} ({flagged / correct:.1%})")
     print(f"  codes: {dict(codes.most_common())}")
