@@ -325,8 +325,16 @@ def _check(args: argparse.Namespace) -> int:
         if baseline:  # known before the writer prints the summary
             context.summary.stale_baseline = baseline.stale()
 
-    with _output(args) as out:
-        writer(args.format)(out, results(), context)
+    stream = results()
+    try:
+        with _output(args) as out:
+            writer(args.format)(out, stream, context)
+    except BrokenPipeError:
+        # The reader went away (| head): the exit status must still say whether the input
+        # has findings, so the rest is checked without being written.
+        _silence_stdout()
+        for _ in stream:
+            pass
     return EXIT_FINDINGS if failing else EXIT_OK
 
 

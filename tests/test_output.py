@@ -210,3 +210,60 @@ def test_pair_writes_well_formed_tmx_from_control_characters(run_cli, tmp_path):
     assert run_cli("pair", en, zh, "-o", out).code == 0
     segs = etree.parse(str(out)).findall(".//seg")
     assert [s.text for s in segs][:2] == ["Hello\ufffd world.", "你好\ufffd世界。"]
+
+
+def test_numbers_beyond_float_range_are_not_crashes(run_cli, tmp_path):
+    huge = "9" * 309
+    path = tmp_path / "big.tsv"
+    path.write_text(
+        f"source\ttarget\nRevenue rose {huge}% this year.\t營收成長了{huge}%。\n"
+        f"Sales\t九{'億' * 40}\n",
+        "utf-8",
+    )
+    run = run_cli("check", path, "--select", "N,X", "--fail-on", "never")
+    assert run.code == 0 and "X001" not in run.out, run.out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"source": ' + "[" * 3000 + "]" * 3000 + ', "target": "x"}\n', "nested too deeply"),
+        ('{"source": ' + "9" * 5000 + ', "target": "x"}\n', "invalid JSON"),
+    ],
+)
+def test_hostile_jsonl_is_one_line_error(run_cli, tmp_path, content, message):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(content, "utf-8")
+    run = run_cli("check", path)
+    assert run.code == 2 and message in run.err and run.err.count("\n") == 1
+
+
+def test_long_tsv_cell_is_x003_not_malformed(run_cli, tmp_path):
+    path = tmp_path / "long.tsv"
+    path.write_text("source\ttarget\n" + "word " * 40_000 + "\t字\n", "utf-8")
+    run = run_cli("check", path, "--fail-on", "never")
+    assert run.code == 0 and "X003" in run.out, run.err
+
+
+def test_markdown_report_escapes_html_from_the_input(run_cli, tmp_path):
+    path = tmp_path / "md.tsv"
+    path.write_text(
+        "source\ttarget\n"
+        "<script>alert(1)</script> Revenue was 5.\t<img src=x onerror=y> 營收為6。\n",
+        "utf-8",
+    )
+    assert run_cli("report", path, "-o", tmp_path / "r.md").code == 0
+    text = (tmp_path / "r.md").read_text("utf-8")
+    assert "<script>" not in text and "<img" not in text and "&lt;script&gt;" in text
+
+
+def test_broken_pipe_still_says_findings_were_seen(tmp_path):
+    sample = Path(__file__).parents[1] / "corpora" / "okta-q3-fy2019-earnings-call.en-zhtw.txt"
+    command = [sys.executable, "-m", "align", "check", str(sample)]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout is not None
+    child.stdout.readline()
+    child.stdout.close()  # like `| head -1`
+    child.wait(timeout=120)
+    assert child.returncode == 1  # the sample's error (line 49) comes after the pipe closed
+    assert b"Traceback" not in (child.stderr.read() if child.stderr else b"")

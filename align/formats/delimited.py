@@ -15,6 +15,10 @@ from align.formats.base import DocumentInfo, make_pair
 from align.models import Pair
 from align.textio import iter_lines
 
+# A cell may hold a long paragraph (or a whole unsplit document): no limit of csv's own, since
+# the engine reports pairs over max-segment-chars (X003) instead of checking them.
+csv.field_size_limit(2**31 - 1)
+
 COLUMNS = ("source", "target", "id", "note")
 
 

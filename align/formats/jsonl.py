@@ -36,6 +36,10 @@ def read_jsonl(path: str, encoding: str, info: DocumentInfo) -> Iterator[Pair]:
         except json.JSONDecodeError as exc:
             message = f"invalid JSON: {exc.msg} (column {exc.colno})"
             raise InputError(message, path=path, line=line) from None
+        except RecursionError:  # [[[[… nested deeper than the decoder's stack
+            raise InputError("JSON nested too deeply", path=path, line=line) from None
+        except ValueError as exc:  # an integer of more than 4,300 digits
+            raise InputError(f"invalid JSON: {exc}", path=path, line=line) from None
         if not isinstance(record, dict) or "source" not in record:
             raise InputError('expected an object with a "source" field', path=path, line=line)
         source = _text_field(record, "source", path, line)

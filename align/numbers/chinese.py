@@ -13,6 +13,7 @@ A Chinese numeral counts as a fact only with a scale, unit or counter after it (
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -642,4 +643,5 @@ def extract_chinese(text: str) -> list[NumberFact]:
             taken.claim(fact.span.start, fact.span.end)
             facts.append(fact)
     facts.sort(key=lambda f: f.span.start)
+    facts = [fact for fact in facts if math.isfinite(fact.value)]  # 309 nines: beyond float
     return link_ranges(normal, facts, _RANGE_JOINER)

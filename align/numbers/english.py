@@ -12,6 +12,7 @@ Not facts: identifiers (``Form 10-Q``, ``COVID-19``), ordinals used in discourse
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 
@@ -553,6 +554,7 @@ def extract_english(text: str) -> list[NumberFact]:
             taken.claim(*match.span())
             facts.append(fact)
     facts.sort(key=lambda f: f.span.start)
+    facts = [fact for fact in facts if math.isfinite(fact.value)]  # 309 nines: beyond float
     return link_ranges(text, facts, _RANGE_JOINER, _RANGE_OPENER)
 
 

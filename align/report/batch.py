@@ -220,7 +220,10 @@ def write_html(out: TextIO, documents: list[DocumentStats], signature: str) -> N
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text for one line of Markdown: HTML escaped (Markdown viewers render raw HTML, and
+    input text may hold <script>), table bars escaped, line breaks as spaces."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escaped.replace("|", "\\|").replace("\n", " ")
 
 
 def write_markdown(out: TextIO, documents: list[DocumentStats], signature: str) -> None:
