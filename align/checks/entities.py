@@ -10,6 +10,7 @@ Universal Directory). What is found first is its rendering.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -73,13 +74,20 @@ def _renderings(ctx: PairContext) -> list[Rendering]:
         for m in _PART.finditer(token)
     ]
     source_tokens = {t.lower() for t in _LATIN_TOKEN.findall(ctx.source)}
+    mentions = Counter(_singular(t) for t in _LATIN_TOKEN.findall(ctx.source))
+    kept = Counter(_singular(token) for token, _ in latin)
+    reported: set[Span] = set()
     found = []
     for entity in source_entities(ctx):
         window = ctx.aligned_target(entity.span.start)
+        partly = _altered_word(entity, latin, source_tokens, mentions, kept, reported)
         found.append(
+            # A word of the name kept fewer times than the source has it, and an altered copy
+            # of it: the whole name is judged, not its first word found (Brennan Holloawy).
+            partly
             # The aligned sentence first: a name kept in one sentence and translated in
             # another is rendered twice, and the aligned one is this mention's rendering.
-            _verbatim(entity, latin, window)
+            or _verbatim(entity, latin, window)
             or (not _verbatim(entity, latin, None)
                 and _altered(entity, latin, ctx.source, source_tokens))
             or _dictionary(entity, target, window)
@@ -96,6 +104,36 @@ def _renderings(ctx: PairContext) -> list[Rendering]:
             or Rendering(entity, "missing")
         )  # fmt: skip
     return found
+
+
+def _altered_word(
+    entity: Entity,
+    latin: list[tuple[str, Span]],
+    source_tokens: set[str],
+    mentions: Counter[str],
+    kept: Counter[str],
+    reported: set[Span],
+) -> Rendering | None:
+    """An altered copy of a name's word that the target keeps fewer times than the source
+    says it: Brennan Holloway → Brennan Holloawy; Northwind … Northwind → Northwind …
+    Nortwhind. Each altered token is reported once, for the first mention it explains."""
+    # An ordinary word of the name (Grand Turk, Wake Island) counts once another word of it
+    # is kept: the name is being kept in Latin, so its words are its own.
+    name_kept = any(kept[_singular(w)] for w in entity.words if len(w) > 1)
+    for word, common in zip(entity.words, entity.common, strict=True):
+        if (common and not name_kept) or len(word) < 4 or (word.isupper() and len(word) < 5):
+            continue
+        key = _singular(word)
+        if kept[key] >= mentions[key]:
+            continue  # every mention of this word is kept
+        for token, span in latin:
+            low = token.lower()
+            if span in reported or low in source_tokens:
+                continue
+            if SequenceMatcher(None, low, word.lower()).ratio() >= _ALTERED_SIMILARITY:
+                reported.add(span)
+                return Rendering(entity, "altered", span, word)
+    return None
 
 
 def _verbatim(
