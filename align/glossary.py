@@ -126,7 +126,7 @@ def _read_csv(path: str) -> tuple[Term, ...]:
 def _read_tbx(path: str) -> tuple[Term, ...]:
     from lxml import etree  # deferred: only TBX glossaries need it
 
-    from align.formats.xml import XML_LANG, local_name, refuse_hostile
+    from align.formats.xml import XML_LANG, local_name, refuse_declared, refuse_hostile
 
     refuse_hostile(path)
     parser = etree.XMLParser(
@@ -139,6 +139,7 @@ def _read_tbx(path: str) -> tuple[Term, ...]:
         raise InputError(f"malformed TBX: {exc.msg}", path=path, line=line) from None
     except OSError as exc:
         raise InputError(str(exc), path=path) from None
+    refuse_declared(root.getroottree().docinfo, path)  # before any term is read
     terms = []
     for entry in root.iter():
         if local_name(entry.tag) not in ("termEntry", "conceptEntry"):

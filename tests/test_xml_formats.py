@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 XLIFF12 = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
   <file source-language="en" target-language="zh-TW" datatype="plaintext" original="x">
@@ -98,3 +100,37 @@ def test_truncated_xml_is_an_input_error_with_line(run_cli, write):
     broken = write("t.xlf", XLIFF12[: XLIFF12.index('<trans-unit id="t2">') + 10])
     run = run_cli("check", broken)
     assert run.code == 2 and "malformed XML" in run.err and "t.xlf:" in run.err
+
+
+_TU = '<tu><tuv xml:lang="en"><seg>Hi</seg></tuv><tuv xml:lang="zh"><seg>你好</seg></tuv></tu>'
+_BODY = f'<tmx version="1.4"><header srclang="en"/><body>{_TU}</body></tmx>'
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        # a "]" inside a comment of the DOCTYPE ended the byte scan's internal subset early
+        ("bracket.tmx", '<?xml version="1.0"?>\n<!DOCTYPE tmx [ <!-- ] --> <!ENTITY a "b"> ]>\n'
+         + _BODY),
+        # a DOCTYPE after 64 KiB of comments was past the scan's window
+        ("late.tmx", '<?xml version="1.0"?>\n<!--' + "x" * 70_000
+         + '-->\n<!DOCTYPE tmx [ <!ENTITY a "b"> ]>\n' + _BODY),
+        # UTF-16 hid the DOCTYPE from a byte scan
+        ("utf16.tmx", ('<?xml version="1.0" encoding="UTF-16"?>\n'
+                       '<!DOCTYPE tmx [ <!ENTITY a "b"> ]>\n' + _BODY).encode("utf-16")),
+    ],
+)  # fmt: skip
+def test_entity_declarations_the_byte_scan_misses_are_refused(run_cli, tmp_path, name, content):
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, "utf-8")
+    run = run_cli("check", path)
+    assert run.code == 2 and "refused: the DOCTYPE declares entities" in run.err
+
+
+def test_a_plain_doctype_is_read(run_cli, tmp_path):
+    path = tmp_path / "plain.tmx"
+    path.write_text('<?xml version="1.0"?>\n<!DOCTYPE tmx>\n' + _BODY, "utf-8")
+    assert run_cli("check", path, "--fail-on", "never").code == 0

@@ -52,6 +52,22 @@ def refuse_hostile(path: str) -> None:
     raise InputError(f"refused: the DOCTYPE {reason}; remove it", path=path, line=line)
 
 
+def refuse_declared(docinfo: etree.DocInfo, path: str) -> None:
+    """Refuse what the parser saw in the DOCTYPE: an entity declaration or an external DTD.
+
+    The byte scan of ``refuse_hostile`` is a fast first look; this is the decision, so a
+    DOCTYPE the scan misses (a ``]`` inside a comment, one after 64 KiB of comments, UTF-16)
+    is refused all the same, before any unit is read. Nothing was fetched or expanded: the
+    parser neither loads DTDs nor resolves entities."""
+    if docinfo.system_url or docinfo.public_id:
+        reason = "references an external DTD"
+    elif docinfo.internalDTD is not None and any(True for _ in docinfo.internalDTD.iterentities()):
+        reason = "declares entities (entity expansion or external entities)"
+    else:
+        return
+    raise InputError(f"refused: the DOCTYPE {reason}; remove it", path=path)
+
+
 def _text(element: etree._Element) -> str:
     """Text of a segment without the content of inline codes."""
     parts = [element.text or ""]
@@ -67,12 +83,16 @@ def _units(path: str, tags: set[str]) -> Iterator[etree._Element]:
 
     refuse_hostile(path)
     events = etree.iterparse(
-        path, events=("end",), resolve_entities=False, load_dtd=False, no_network=True,
-        dtd_validation=False, huge_tree=False, remove_comments=True,
+        path, events=("start", "end"), resolve_entities=False, load_dtd=False,
+        no_network=True, dtd_validation=False, huge_tree=False, remove_comments=True,
     )  # fmt: skip
+    checked = False
     try:
-        for _, element in events:
-            if local_name(element.tag) in tags:
+        for event, element in events:
+            if not checked:  # the root's start: the DOCTYPE, if any, has been parsed
+                refuse_declared(element.getroottree().docinfo, path)
+                checked = True
+            if event == "end" and local_name(element.tag) in tags:
                 yield element
                 element.clear(keep_tail=False)
     except etree.XMLSyntaxError as exc:
