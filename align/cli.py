@@ -397,7 +397,10 @@ def _review(args: argparse.Namespace) -> int:
     store = ReviewStore(db)
     from tui.app import ReviewApp  # the engine never imports the UI; only this command does
 
-    ReviewApp(checker, documents, store).run()
+    app = ReviewApp(checker, documents, store)
+    app.run()
+    if app.input_error is not None:  # found after the interface started: same line, exit 2
+        raise app.input_error
     return EXIT_OK
 
 

@@ -181,3 +181,18 @@ async def test_highlighted_finding_message_is_shown_in_full(tmp_path):
         assert findings[0].message not in detail
         width = app.findings_table.size.width
         assert len(findings[1].message) > width or len(findings[0].message) > width
+
+
+@pytest.mark.asyncio
+async def test_an_input_error_after_start_up_leaves_the_app_with_the_error(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("Hello.\n你好。\nGood.\n很好。\n".encode() + b"Bye \xff.\n")
+    app = make_app(bad, tmp_path / "r.sqlite")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(200):
+            if app.input_error is not None:
+                break
+            await asyncio.sleep(0.05)
+        await pilot.pause()
+    assert app.input_error is not None
+    assert str(app.input_error).startswith(f"{bad}:5: invalid utf-8 byte 0xff")

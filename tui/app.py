@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from align.engine import Checker, checked_documents
+from align.errors import InputError
 from align.formats import Document
 from align.models import Finding, InputInfo, PairResult, Severity
 from align.review.store import Decision, ReviewStore, with_decisions
@@ -84,6 +85,8 @@ class ReviewApp(App[None]):
         self.shown: list[int] = []
         self.done = False
         self.last_rebuild = 0.0
+        # An input error found while checking (after start-up): reported by ``align review``.
+        self.input_error: InputError | None = None
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -121,8 +124,12 @@ class ReviewApp(App[None]):
     def analyse(self) -> None:
         """Check in worker processes, chunk by chunk and in order; this thread only waits on
         them (releasing the GIL), so the interface stays responsive on large files."""
-        decided = self.store.all()
-        documents = [(d, list(d.pairs)) for d in self.documents]
+        try:
+            decided = self.store.all()
+            documents = [(d, list(d.pairs)) for d in self.documents]
+        except InputError as exc:  # an undecodable byte on line 900: the CLI's one-line error
+            self.call_from_thread(self._stop_on_input_error, exc)
+            return
         self.call_from_thread(self._set_total, sum(len(pairs) for _, pairs in documents))
         workers = max(1, min(2, available_cpus()))
         with worker_pool(workers) as pool:
@@ -134,6 +141,11 @@ class ReviewApp(App[None]):
                 batch = [with_decisions(result, decided) for result in chunk]
                 self.call_from_thread(self._add_results, batch)
         self.call_from_thread(self._add_results, [], True)
+
+    def _stop_on_input_error(self, error: InputError) -> None:
+        """Leave the interface; ``align review`` then prints the error and exits 2."""
+        self.input_error = error
+        self.exit()
 
     def _set_total(self, total: int) -> None:
         self.progress.update(total=total, progress=0)
