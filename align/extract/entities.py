@@ -50,6 +50,13 @@ _TITLES = {
 }  # fmt: skip
 
 
+_PERSONAL_TITLES = {
+    "mr", "mrs", "ms", "dr", "prof", "sir", "president", "senator", "governor", "minister",
+}  # fmt: skip
+# An abbreviated personal title right before a capitalised run: "Dr. ", "Mrs. ", "Prof. ".
+_AFTER_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gov|Rep|Gen|Capt|Sgt|Lt)\.\s+$")
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     text: str
@@ -58,6 +65,9 @@ class Entity:
     words: tuple[str, ...]
     # Which words are ordinary English (lowercase dictionary words).
     common: tuple[bool, ...]
+    # Written after a personal title (Dr. Pike, President Bush): a person's name, whatever
+    # ordinary word it is also spelled like.
+    titled: bool = False
 
     @property
     def is_acronym(self) -> bool:
@@ -137,7 +147,10 @@ def extract_entities(text: str) -> list[Entity]:
         ]
     entities: list[Entity] = []
     for start, end in _capitalised_runs(text):
-        entity = _make_entity(text, start, end, sentence_start=_starts_sentence(text, start))
+        # "Dr. Pike": the period of an abbreviated title does not end a sentence.
+        after_title = _AFTER_TITLE.search(text, max(0, start - 12), start) is not None
+        sentence_start = not after_title and _starts_sentence(text, start)
+        entity = _make_entity(text, start, end, sentence_start=sentence_start, titled=after_title)
         if entity is not None:
             entities.append(entity)
     return entities
@@ -168,7 +181,9 @@ def _capitalised_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-def _make_entity(text: str, start: int, end: int, *, sentence_start: bool) -> Entity | None:
+def _make_entity(
+    text: str, start: int, end: int, *, sentence_start: bool, titled: bool = False
+) -> Entity | None:
     surface = text[start:end]
     words = [w for w in re.split(r"\s+", surface) if w]
     # Drop leading determiners and titles (The Okta Identity Cloud, President Bush), and at
@@ -179,6 +194,9 @@ def _make_entity(text: str, start: int, end: int, *, sentence_start: bool) -> En
         or words[0].lower().rstrip(".") in _TITLES
         or (at_start and _ordinary(words[0]))
     ):
+        head = words[0].lower().rstrip(".")
+        # Dr. Pike, President Bush: a person; VP of Investor Relations: a role, not a name
+        titled = head in _PERSONAL_TITLES or (titled and head not in STOPWORDS)
         at_start = at_start and _ordinary(words[0])  # "Operator Instructions": all gone
         start = text.index(words[0], start) + len(words[0])
         words = words[1:]
@@ -204,4 +222,4 @@ def _make_entity(text: str, start: int, end: int, *, sentence_start: bool) -> En
         return None  # "Idiopathic", "Adrenergic": a term capitalised by accident, not a name
     if all(w.lower() in STOPWORDS for w in words):
         return None
-    return Entity(text[first:end], Span(first, end), tuple(words), common)
+    return Entity(text[first:end], Span(first, end), tuple(words), common, titled)

@@ -581,19 +581,30 @@ _NEEDS = {
 }  # fmt: skip
 
 
-def _may_match(name: str, text: str) -> bool:
-    return any(needed in text for needed in _NEEDS[name])
+# Every string some pattern needs, found in one pass over a text (a look-ahead, so 百分之
+# yields both 百分 and 分之).
+_NEEDLES = re.compile("(?=(" + "|".join(re.escape(n) for n in sorted(
+    {n for needs in _NEEDS.values() for n in needs}, key=len, reverse=True)) + "))")  # fmt: skip
+
+
+def _present(text: str) -> set[str]:
+    return set(_NEEDLES.findall(text))
+
+
+def _may_match(name: str, present: set[str]) -> bool:
+    return not present.isdisjoint(_NEEDS[name])
 
 
 def extract_chinese(text: str) -> list[NumberFact]:
     """Every numeric fact in ``text``, in order; spans index the text as given."""
     normal = _normalise(text)
+    present = _present(normal)
     taken = Claimed()
     facts: list[NumberFact] = []
     free = taken.free
 
     for name, pattern in _SPECIAL:
-        if not _may_match(name, normal):
+        if not _may_match(name, present):
             continue
         for match in pattern.finditer(normal):
             if match.group(0).strip() and free(*match.span()):
@@ -601,7 +612,7 @@ def extract_chinese(text: str) -> list[NumberFact]:
                 if fact is not None:
                     taken.claim(fact.span.start, fact.span.end)
                     facts.append(fact)
-    ordinals = _ORDINAL.finditer(normal) if _may_match("ordinal", normal) else ()
+    ordinals = _ORDINAL.finditer(normal) if _may_match("ordinal", present) else ()
     for match in ordinals:  # after 第N季, which the specials took
         if not free(*match.span()):
             continue

@@ -85,8 +85,9 @@ def name_as_common_word(ctx: PairContext) -> Iterator[Hit]:
     """A name was translated as the ordinary word it is spelled like.
 
     What it checks: a capitalised English name that is also an ordinary word and a known
-    name (CC-CEDICT lists a transliteration for it: Bush 布什, Rich 里奇) is not rendered as a
-    name, and the aligned Chinese has a word whose dictionary sense is the ordinary word.
+    name (CC-CEDICT lists a transliteration for it: Bush 布什, Rich 里奇) or written after a
+    personal title (Dr. Pike, Ms. Carpenter) is not rendered as a name, and the aligned Chinese
+    has a word whose dictionary sense is the ordinary word.
     Why it matters: "President Bush" becoming "President Shrub" is the kind of error that
     makes a published translation a joke.
     Example: ``President Bush spoke.`` → ``灌木總統講話了。``
@@ -96,8 +97,9 @@ def name_as_common_word(ctx: PairContext) -> Iterator[Hit]:
         if found.how not in ("translated", "missing", "unclear"):
             continue
         window = ctx.aligned_target(found.entity.span.start)
+        titled = found.entity.titled  # Dr. Pike is a person: 長矛 (a pike) is wrong
         for word in found.entity.words:
-            if not is_common_word(word) or not known_renderings(word.lower()):
+            if not is_common_word(word) or not (titled or known_renderings(word.lower())):
                 continue
             hit = _common_sense(ctx, window, lemma(word))
             if hit:
