@@ -133,7 +133,6 @@ _BARE_BEFORE = re.compile(r"(?:是|为|达|到|共|计|约|仅|剩|等于|了)$"
 _CLAUSE_END = re.compile(r"\s{0,3}(?:[。，；！？,.;!?、）)]|$)")
 _IDENTIFIER_AFTER = re.compile(r"-[A-Za-z]|[A-Za-z]+\d|[A-Z](?![a-z])")
 _APPROXIMATE_BEFORE = re.compile(r"[数几上成好]$")
-# 四五年 (four or five years), 二三十个 (twenty or thirty): two neighbouring digits, a range.
 # 四五年 (four or five years), 二三十个, 三五百 (three to five hundred), 十五六 (15 or 16),
 # 七百三四十 (730 to 740), 一万六七 (16,000 to 17,000): two neighbouring digits (or 三五),
 # after an optional numeral that ends in a unit, before a unit or a counter.

@@ -258,18 +258,13 @@ def _time(tokens: list[_Token], i: int, text: str) -> tuple[NumberFact, int] | N
         if i + n + 1 < len(tokens):
             hour = _CARDINAL.get(tokens[i + n + 1].word)
             if hour and hour <= 12:
-                used = n + 2
-                ampm = _ampm(tokens, i + used)
-                offset = 0
-                if ampm:
-                    offset, extra = ampm
-                    used += extra
-                    hour %= 12
+                hour, extra, offset = _clock(tokens, i + n + 2, hour)
+                used = n + 2 + extra
                 if relation in {"past", "after"}:
                     value = hour + minutes / 60
                 else:  # quarter to one is 12:45
                     value = (hour - 2) % 12 + 1 + (60 - minutes) / 60
-                if ampm:
+                if extra:
                     value = value % 12 + offset  # one min to one am is 00:59
                 return _fact(text, _span(tokens, i, used), value, kind="time"), used
         return None
@@ -293,13 +288,8 @@ def _time(tokens: list[_Token], i: int, text: str) -> tuple[NumberFact, int] | N
         if nxt in {"oh", "o"} and i + 2 < len(tokens) and tokens[i + 2].word in UNITS:
             minute = (float(UNITS[tokens[i + 2].word]), 2, 1)
         if minute and 1 <= minute[0] <= 59 and minute[0] == int(minute[0]):
-            n = 1 + minute[1]
-            ampm = _ampm(tokens, i + n)
-            offset = 0
-            if ampm:
-                offset, extra = ampm
-                n += extra
-                hour %= 12
+            hour, extra, offset = _clock(tokens, i + 1 + minute[1], hour)
+            n = 1 + minute[1] + extra
             return _fact(text, _span(tokens, i, n), hour + offset + minute[0] / 60, kind="time"), n
     return None
 
@@ -331,6 +321,15 @@ def _oclock(tokens: list[_Token], i: int) -> int:
     if words[:3] == ["o", "'", "clock"]:
         return 3
     return 0
+
+
+def _clock(tokens: list[_Token], i: int, hour: int) -> tuple[int, int, int]:
+    """``(hour on a 12-hour clock if a m / p m follows, tokens it takes, hours to add)``."""
+    ampm = _ampm(tokens, i)
+    if not ampm:
+        return hour, 0, 0
+    offset, extra = ampm
+    return hour % 12, extra, offset
 
 
 def _ampm(tokens: list[_Token], i: int) -> tuple[int, int] | None:
