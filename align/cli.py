@@ -295,9 +295,7 @@ def _existing_store(path: str) -> Any:
     """A review database that must already exist (check and baseline only read it)."""
     from align.review.store import ReviewStore
 
-    if not Path(path).exists():
-        raise InputError("no such review database", path=path)
-    return ReviewStore(path)
+    return ReviewStore(path, read_only=True)
 
 
 def _check(args: argparse.Namespace) -> int:

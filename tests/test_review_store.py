@@ -98,3 +98,68 @@ def test_other_sqlite_database_is_refused(tmp_path, run_cli):
     assert run.code == 2 and "not made by align" in run.err and "Traceback" not in run.err
     assert db.read_bytes() == before
     assert not os.path.exists(str(db) + "-wal") or os.path.getsize(str(db) + "-wal") == 0
+
+
+def _make_db(path: Path) -> None:
+    with ReviewStore(path) as store:
+        store.decide("fp1", "N201", "false-positive", note="fine")
+        store.connection.execute("PRAGMA journal_mode=DELETE")  # a plain file, no -wal beside it
+
+
+def test_check_reads_the_database_without_changing_it(run_cli, tmp_path):
+    db = tmp_path / "r.sqlite"
+    _make_db(db)
+    before = db.read_bytes()
+    db.chmod(0o444)  # a read-only database is fine for reading
+    run = run_cli("check", SMALL, "--db", db, "--fail-on", "never")
+    assert run.code == 0, run.err
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.sqlite"]  # no -wal, no -shm
+
+
+def test_empty_file_as_database_is_not_given_a_schema_by_check(run_cli, tmp_path):
+    db = tmp_path / "empty.sqlite"
+    db.write_bytes(b"")
+    run = run_cli("check", SMALL, "--db", db)
+    assert run.code == 2 and db.read_bytes() == b""
+
+
+def test_database_without_the_decisions_table_is_one_line(run_cli, tmp_path):
+    db = tmp_path / "r.sqlite"
+    _make_db(db)
+    with sqlite3.connect(db) as connection:
+        connection.execute("DROP TABLE decisions")
+    run = run_cli("check", SMALL, "--db", db)
+    assert run.code == 2 and "no decisions table" in run.err and run.err.count("\n") == 1
+
+
+def test_extra_columns_and_unknown_statuses_do_not_break_or_hide(tmp_path):
+    from align.models import Finding, Pair, PairResult, Segment, Severity, Span
+    from align.review.store import with_decisions
+
+    db = tmp_path / "r.sqlite"
+    _make_db(db)
+    with sqlite3.connect(db) as connection:
+        connection.execute("ALTER TABLE decisions ADD COLUMN extra TEXT DEFAULT 'x'")
+        connection.execute("PRAGMA ignore_check_constraints=ON")
+        connection.execute("UPDATE decisions SET status='escalated'")
+    with ReviewStore(db, read_only=True) as store:
+        decided = store.all()
+    assert decided["fp1"].status == "escalated"
+    finding = Finding(
+        "N201", "number-missing", Severity.ERROR, "m", Span(0, 1), None, "", "", "fp1"
+    )
+    pair = Pair("1", Segment("a", "t", (1,)), Segment("b", "t", (2,)))
+    result = PairResult(pair, 0.5, (finding,))
+    assert with_decisions(result, decided).findings[0].status == "open"
+
+
+def test_review_where_no_database_can_be_made_is_one_line(run_cli, tmp_path):
+    source = tmp_path / "in.txt"
+    source.write_bytes(SMALL.read_bytes())
+    (tmp_path / ".align").write_text("a file where the .align folder would go")
+    from align.cli import _parser, _review
+
+    args = _parser().parse_args(["review", str(source)])
+    with pytest.raises(InputError, match="cannot create the review database"):
+        _review(args)

@@ -69,29 +69,52 @@ def with_decisions(result: PairResult, decisions: dict[str, Decision]) -> PairRe
     if not any(f.fingerprint in decisions for f in result.findings):
         return result
     findings = tuple(
-        replace(f, status=d.status, note=d.note) if (d := decisions.get(f.fingerprint)) else f
+        # A status this align does not know (a newer one's) leaves the finding open.
+        replace(f, status=d.status if d.status in STATUSES else "open", note=d.note)
+        if (d := decisions.get(f.fingerprint))
+        else f
         for f in result.findings
     )
     return replace(result, findings=findings)
 
 
+_COLUMNS = "fingerprint, code, status, note, reviewer, decided_at, path, line"
+
+
 class ReviewStore:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, read_only: bool = False):
+        """Open (or, unless ``read_only``, create) the database at ``path``. ``read_only`` is
+        for commands that only read decisions (check, baseline): they never switch the file
+        to WAL, create a schema in it, or need to write where it lies."""
         self.path = Path(path)
         existed = self.path.exists() and self.path.stat().st_size > 0
-        if not existed:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+        if read_only and not existed:
+            raise InputError("no such review database", path=str(self.path))
         try:
-            self.connection = sqlite3.connect(self.path, timeout=10, isolation_level=None,
-                                              check_same_thread=False)  # fmt: skip
+            if not existed:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            if read_only:
+                self.connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro",
+                                                  uri=True, timeout=10, isolation_level=None,
+                                                  check_same_thread=False)  # fmt: skip
+            else:
+                self.connection = sqlite3.connect(self.path, timeout=10, isolation_level=None,
+                                                  check_same_thread=False)  # fmt: skip
             if existed:
                 self._verify()
             else:
                 self._create()
-            self.connection.execute("PRAGMA journal_mode=WAL")
-            self.connection.execute("PRAGMA synchronous=FULL")
+            if not read_only:
+                self.connection.execute("PRAGMA journal_mode=WAL")
+                self.connection.execute("PRAGMA synchronous=FULL")
         except sqlite3.DatabaseError as exc:
             self._refuse(str(exc))
+        except OSError as exc:  # a read-only folder for the default .align/review.sqlite
+            raise InputError(
+                f"cannot create the review database here ({exc.strerror}); pass --db FILE "
+                "in a folder you can write to",
+                path=str(self.path),
+            ) from None
 
     def _refuse(self, why: str) -> None:
         raise InputError(
@@ -115,6 +138,12 @@ class ReviewStore:
         check = self.connection.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             self._refuse(f"integrity check failed: {check}")
+        columns = [row[1] for row in self.connection.execute("PRAGMA table_info(decisions)")]
+        if not columns:
+            self._refuse("it has no decisions table")
+        missing = [c for c in _COLUMNS.split(", ") if c not in columns]
+        if missing:
+            self._refuse(f"its decisions table lacks {', '.join(missing)}")
 
     def close(self) -> None:
         self.connection.close()
@@ -157,12 +186,12 @@ class ReviewStore:
 
     def get(self, fingerprint: str) -> Decision | None:
         row = self.connection.execute(
-            "SELECT * FROM decisions WHERE fingerprint = ?", (fingerprint,)
+            f"SELECT {_COLUMNS} FROM decisions WHERE fingerprint = ?", (fingerprint,)
         ).fetchone()
         return Decision(*row) if row else None
 
     def all(self) -> dict[str, Decision]:
-        rows = self.connection.execute("SELECT * FROM decisions").fetchall()
+        rows = self.connection.execute(f"SELECT {_COLUMNS} FROM decisions").fetchall()
         return {row[0]: Decision(*row) for row in rows}
 
     def apply(self, results: Iterable[PairResult]) -> Iterator[PairResult]:
