@@ -499,16 +499,27 @@ _STARTS = {
 # the month pattern would otherwise be tried at every "in", "of" and "this".
 _DIGIT = re.compile(r"\d")
 _DIGIT_IN_DIGIT = re.compile(r"\d in \d")
+# Each need is one C-level search of the text; without it the pattern would be tried at every
+# digit (date, time, ordinal) by the Python loop of _matches.
 _NEEDS = {
-    "date": "digit", "numeric-date": "digit", "fraction": "fraction", "time": "digit",
-    "ordinal": "digit", "fiscal": "digit", "quarter": "quarter", "half": "half", "month": "month",
+    "date": "month-and-digit", "numeric-date": "numeric-date", "fraction": "fraction",
+    "time": "clock", "ordinal": "ordinal", "fiscal": "digit", "quarter": "quarter",
+    "half": "half", "month": "month",
 }  # fmt: skip
+_MONTH_PREFIX = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_NUMERIC_DATE = re.compile(r"\d[/.-]\d{1,2}[/.-](?:19|20)\d\d")
+_CLOCK = re.compile(r"\d:\d\d|\d ?[ap]\.?m")
+_ORDINAL_SUFFIX = re.compile(r"\d(?:st|nd|rd|th)\b")
 _HAS: dict[str, Callable[[str], bool]] = {
     "digit": lambda lower: _DIGIT.search(lower) is not None,
     "fraction": lambda lower: "/" in lower or _DIGIT_IN_DIGIT.search(lower) is not None,
     "quarter": lambda lower: re.search(r"q[1-4]|[1-4]q|quarter", lower) is not None,
     "half": lambda lower: re.search(r"h[12]|[12]h|half", lower) is not None,
     "month": lambda lower: any(name in lower for name in _MONTH_NAMES),
+    "month-and-digit": lambda lower: bool(_DIGIT.search(lower) and _MONTH_PREFIX.search(lower)),
+    "numeric-date": lambda lower: _NUMERIC_DATE.search(lower) is not None,
+    "clock": lambda lower: _CLOCK.search(lower) is not None,
+    "ordinal": lambda lower: _ORDINAL_SUFFIX.search(lower) is not None,
 }
 
 
