@@ -432,9 +432,9 @@ def _pair(args: argparse.Namespace) -> int:
     pairs = beads_to_pairs(beads, source, target, args.source, args.target)
     target_lang = sniff_target_lang(args.target, args.encoding)
     with _output(args, binary=fmt == "tmx") as out:
-        if fmt == "beads":  # Vecalign/Bertalign format: 0-based unit ids
+        if fmt == "beads":  # Vecalign/Bertalign format: 0-based line numbers of the files
             for src, tgt in beads:
-                out.write(f"{list(src)}:{list(tgt)}\n")
+                out.write(f"{_file_lines(source, src)}:{_file_lines(target, tgt)}\n")
         elif fmt == "tsv":
             out.write("source\ttarget\n")
             for pair in pairs:
@@ -450,6 +450,12 @@ def _pair(args: argparse.Namespace) -> int:
             context = ReportContext([info], checker.signature)
             write_json(out, checker.check_pairs(pairs), context)
     return EXIT_OK
+
+
+def _file_lines(units: list[Any], indexes: tuple[int, ...]) -> list[int]:
+    """A bead side as 0-based lines of its file: blank lines are skipped but keep their
+    numbers, so ``[2]`` is the file's third line; a line split into sentences is named once."""
+    return list(dict.fromkeys(units[k].line - 1 for k in indexes))
 
 
 def _score(args: argparse.Namespace) -> int:

@@ -23,6 +23,14 @@ def test_beads_format_finds_split_and_merge(run_cli, write):
     assert run.out.splitlines() == ["[0]:[0, 1]", "[1, 2]:[2]", "[3]:[3]"]
 
 
+def test_bead_indices_name_file_lines_across_blank_lines(run_cli, write):
+    # Blank lines are skipped but keep their numbers: [2] is the file's third line.
+    en, zh = write("en.txt", "One.\n\nTwo.\nThree.\n"), write("zh.txt", "一。\n二。\n\n三。\n")
+    run = run_cli("pair", en, zh, "--format", "beads")
+    assert run.code == 0
+    assert run.out.splitlines() == ["[0]:[0]", "[2]:[1]", "[3]:[3]"]
+
+
 def test_tsv_output_reads_back_as_input(run_cli, write, tmp_path):
     en, zh = write("en.txt", EN), write("zh.txt", ZH)
     out = tmp_path / "pairs.tsv"
