@@ -434,7 +434,10 @@ def _pair(args: argparse.Namespace) -> int:
     with _output(args, binary=fmt == "tmx") as out:
         if fmt == "beads":  # Vecalign/Bertalign format: 0-based line numbers of the files
             for src, tgt in beads:
-                out.write(f"{_file_lines(source, src)}:{_file_lines(target, tgt)}\n")
+                if args.split:  # sentence numbers, as in a file of one sentence per line
+                    out.write(f"{list(src)}:{list(tgt)}\n")
+                else:
+                    out.write(f"{_file_lines(source, src)}:{_file_lines(target, tgt)}\n")
         elif fmt == "tsv":
             out.write("source\ttarget\n")
             for pair in pairs:
@@ -454,7 +457,7 @@ def _pair(args: argparse.Namespace) -> int:
 
 def _file_lines(units: list[Any], indexes: tuple[int, ...]) -> list[int]:
     """A bead side as 0-based lines of its file: blank lines are skipped but keep their
-    numbers, so ``[2]`` is the file's third line; a line split into sentences is named once."""
+    numbers, so ``[2]`` is the file's third line."""
     return list(dict.fromkeys(units[k].line - 1 for k in indexes))
 
 
