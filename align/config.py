@@ -5,6 +5,7 @@ Keys are kebab-case in the file (``fail-on``, ``length-z``) and snake_case here.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -68,7 +69,9 @@ def _from_mapping(data: dict[str, Any], origin: str) -> dict[str, Any]:
     for key, value in data.items():
         name = key.replace("-", "_")
         if name not in known:
-            raise InputError(f"unknown setting {key!r} in [tool.align]", path=origin)
+            raise InputError(
+                f"unknown setting {key!r} in [tool.align]", path=origin, line=_line_of(origin, key)
+            )
         if name in {"select", "ignore"}:
             if isinstance(value, str):
                 value = [value]
@@ -87,6 +90,7 @@ def _from_mapping(data: dict[str, Any], origin: str) -> dict[str, Any]:
         values["target_locale"] = check_locale(str(values["target_locale"]), origin)
     if values.get("fail_on", "error") not in FAIL_ON:
         raise InputError(f"fail-on must be one of {', '.join(FAIL_ON)}", path=origin)
+    _check_codes(values, origin)
     return values
 
 
@@ -120,6 +124,11 @@ def check_locale(locale: str, origin: str | None = None) -> str:
                      path=origin)  # fmt: skip
 
 
+# [tool.align], [ tool . align ], [tool.align.severity], tool.align.select = …: however the
+# table is spelled, a pyproject.toml that mentions it is this project's configuration.
+_MENTIONS_ALIGN = re.compile(r"^\s*\[?\s*tool\s*\.\s*align\b", re.MULTILINE)
+
+
 def find_config(start: Path) -> Path | None:
     """The nearest align.toml, or pyproject.toml with a [tool.align] table, from ``start`` up."""
     for folder in [start, *start.parents]:
@@ -127,9 +136,34 @@ def find_config(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         candidate = folder / "pyproject.toml"
-        if candidate.is_file() and "[tool.align]" in candidate.read_text("utf-8", "replace"):
+        if candidate.is_file() and _MENTIONS_ALIGN.search(candidate.read_text("utf-8", "replace")):
             return candidate
     return None
+
+
+def _line_of(origin: str, key: str) -> int | None:
+    """The line of ``key = …`` in the config file, for the error message."""
+    try:
+        text = Path(origin).read_text("utf-8", "replace")
+    except OSError:
+        return None
+    pattern = re.compile(rf"^\s*(?:tool\.align\.)?{re.escape(key)}\s*=", re.MULTILINE)
+    found = pattern.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
+def _check_codes(values: dict[str, Any], origin: str) -> None:
+    """select/ignore in a config are checked like --select/--ignore: a typo is an error."""
+    from align.rules.base import unknown_prefixes
+
+    for key in ("select", "ignore"):
+        unknown = unknown_prefixes(values.get(key) or ())
+        if unknown:
+            raise InputError(
+                f"{key}: no rule matches {', '.join(unknown)} (see `align rules`)",
+                path=origin,
+                line=_line_of(origin, key),
+            )
 
 
 def load_settings(path: Path | None = None, **overrides: Any) -> Settings:

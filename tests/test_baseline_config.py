@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 SMALL = Path(__file__).parent / "data" / "small.txt"
 
 
@@ -107,3 +109,21 @@ def test_baseline_imports_review_decisions(run_cli, write, tmp_path):
     assert [(e["code"], e["status"], e.get("note")) for e in entries] == [
         ("L001", "false-positive", "a name")
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("pyproject.toml", '[tool.align]\nignore = ["Q999"]\n', ":2: ignore: no rule matches Q999"),
+        ("align.toml", 'select = ["Q999"]\n', ":1: select: no rule matches Q999"),
+        # a table header with a space was not recognised, so the whole table was ignored
+        ("pyproject.toml", '[tool.align ]\nselect = "N"\nfoo = 1\n', ":3: unknown setting 'foo'"),
+        ("pyproject.toml", '[tool.align]\nselect = ["N"\n', "invalid TOML"),
+    ],
+)
+def test_config_mistakes_exit_2_with_file_and_line(run_cli, tmp_path, monkeypatch, name,
+                                                   content, message):  # fmt: skip
+    (tmp_path / name).write_text(content, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = run_cli("check", Path(__file__).parent / "data" / "small.txt")
+    assert run.code == 2 and message in run.err and run.err.count("\n") == 1, run.err
