@@ -18,7 +18,7 @@ from align.lengths import length_z
 from align.models import Finding, Pair, PairResult, SentenceLink, Severity
 from align.pair_cache import new_pair
 from align.rules.base import FAMILIES, REGISTRY, Hit, Rule, select_rules
-from align.scoring.pair import PENALTY, pair_score
+from align.scoring.pair import base_score, rescored, score_from
 from align.suppression import parse_noqa
 
 if TYPE_CHECKING:  # only --jobs needs the pool: keep it out of start-up
@@ -153,12 +153,14 @@ class Checker:
                 for rule in selected
                 if rule.document and rule.collect
             )
+        base = base_score(pair, z, bilingual=bilingual)
         return PairResult(
             pair=pair,
-            score=pair_score(pair, findings, z, bilingual=bilingual),
+            score=score_from(base, findings),
             findings=tuple(findings),
             sentences=tuple(ctx.sentence_links) if checked else (),
             collected=collected,
+            base=base,
         )
 
     def _apply_noqa(self, findings: list[Finding], ctx: PairContext) -> list[Finding]:
@@ -222,11 +224,8 @@ class DocumentPass:
             added = [f for f in added if not noqa.silences(f)]
         if not added:
             return result
-        score = result.score
-        for finding in added:
-            score *= 1 - PENALTY[finding.severity]
         findings = sorted([*result.findings, *added], key=_finding_order)
-        return replace(result, findings=tuple(findings), score=round(score, 4))
+        return rescored(replace(result, findings=tuple(findings)))
 
 
 def check_chunk(
@@ -300,14 +299,17 @@ def _chunks(pairs: Iterable[Pair], size: int) -> Iterator[list[Pair]]:
 
 
 # A PairResult without its pair: what a worker sends back (the parent has the pairs).
-_Checked = tuple[float, tuple[Finding, ...], tuple[SentenceLink, ...], tuple[tuple[str, Any], ...]]
+# What a worker sends back for a pair: PairResult's fields after the pair itself, in order.
+_Checked = tuple[
+    float, tuple[Finding, ...], tuple[SentenceLink, ...], tuple[tuple[str, Any], ...], float
+]
 
 
 def _check_chunk_parts(
     settings: Settings, path: str, target_lang: str | None, pairs: list[Pair]
 ) -> list[_Checked]:
     return [
-        (r.score, r.findings, r.sentences, r.collected)
+        (r.score, r.findings, r.sentences, r.collected, r.base)
         for r in check_chunk(settings, path, target_lang, pairs)
     ]
 

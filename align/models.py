@@ -172,6 +172,10 @@ class PairResult:
     # What each document rule collected from this pair in the worker ((code, data), …), for
     # the rule to compare across the document (E106: how each name is rendered). Not reported.
     collected: tuple[tuple[str, Any], ...] = ()
+    # The score before any finding (the length fit; 0 for a missing translation): the score
+    # is this times the open findings' factors, recomputed when a decision or the baseline
+    # closes one (align.scoring.pair.rescored).
+    base: float = 1.0
 
     @property
     def worst(self) -> Severity | None:

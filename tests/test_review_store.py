@@ -163,3 +163,23 @@ def test_review_where_no_database_can_be_made_is_one_line(run_cli, tmp_path):
     args = _parser().parse_args(["review", str(source)])
     with pytest.raises(InputError, match="cannot create the review database"):
         _review(args)
+
+
+def test_a_dismissed_finding_no_longer_costs_its_pair_score(run_cli, tmp_path):
+    db = tmp_path / "review.sqlite"
+    before = json.loads(run_cli("check", SMALL, "--format", "json").out)
+    pair = next(p for p in before["pairs"] if any(f["code"] == "L001" for f in p["findings"]))
+    assert [f["code"] for f in pair["findings"]] == ["L001"] and pair["score"] < 1
+    with ReviewStore(db) as store:
+        store.decide(pair["findings"][0]["fingerprint"], "L001", "false-positive")
+    after = json.loads(run_cli("check", SMALL, "--db", db, "--format", "json").out)
+    decided = next(p for p in after["pairs"] if p["id"] == pair["id"])
+    assert decided["score"] == 1.0  # its only finding was decided away
+    assert after["summary"]["score_mean"] > before["summary"]["score_mean"]
+
+
+def test_a_baselined_finding_no_longer_costs_its_pair_score(run_cli, tmp_path):
+    baseline = tmp_path / "baseline.json"
+    assert run_cli("baseline", SMALL, "-o", baseline).code == 0
+    report = json.loads(run_cli("check", SMALL, "--baseline", baseline, "--format", "json").out)
+    assert all(p["score"] == 1.0 for p in report["pairs"] if p["findings"] and p["kind"] == "1-1")

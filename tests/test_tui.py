@@ -196,3 +196,18 @@ async def test_an_input_error_after_start_up_leaves_the_app_with_the_error(tmp_p
         await pilot.pause()
     assert app.input_error is not None
     assert str(app.input_error).startswith(f"{bad}:5: invalid utf-8 byte 0xff")
+
+
+def test_a_false_positive_moves_its_pair_down_the_worst_first_queue():
+    from tui.queue import ReviewQueue
+
+    results = list(Checker(Settings()).check_document(open_document(str(SAMPLE))))
+    queue = ReviewQueue()
+    queue.add(results)
+    # The first pair whose findings cost it (a missing translation scores 0 whatever is decided).
+    index = next(i for i in queue.visible() if results[i].score < results[i].base > 0.9)
+    before = queue.visible().index(index)
+    for finding in results[index].findings:
+        queue.set_status(index, finding.fingerprint, "false-positive", "")
+    assert queue.results[index].score == round(results[index].base, 4)  # nothing open costs it
+    assert queue.visible().index(index) > before

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from align.models import PairResult, Severity
+from align.scoring.pair import rescored
 
 SORTS = ("worst first", "file order", "most findings")
 
@@ -60,7 +61,7 @@ class ReviewQueue:
             replace(f, status=status, note=note) if f.fingerprint == fingerprint else f
             for f in result.findings
         )
-        self.results[index] = replace(result, findings=findings)
+        self.results[index] = rescored(replace(result, findings=findings))
 
     def describe_filters(self) -> str:
         parts = [self.sort, "flagged pairs" if self.flagged_only else "all pairs"]

@@ -17,6 +17,7 @@ from align import __version__
 from align.errors import InputError
 from align.models import PairResult
 from align.report.context import finding_location
+from align.scoring.pair import rescored
 
 SCHEMA = "align.baseline/1"
 
@@ -82,7 +83,7 @@ class Baseline:
                     self.seen.add(finding.fingerprint)
                     finding = replace(finding, baseline=True)
                 marked.append(finding)
-            yield replace(result, findings=tuple(marked))
+            yield rescored(replace(result, findings=tuple(marked)))  # known: no longer costs
 
     def stale(self) -> list[str]:
         """Fingerprints of baseline entries that did not occur in this run."""

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from align.errors import InputError
 from align.models import PairResult
+from align.scoring.pair import rescored
 
 STATUSES = ("open", "accepted", "false-positive", "fixed")
 SCHEMA_VERSION = 1
@@ -65,7 +66,8 @@ def default_db_path(input_path: str) -> Path:
 
 
 def with_decisions(result: PairResult, decisions: dict[str, Decision]) -> PairResult:
-    """The result with its findings' status and note taken from ``decisions``."""
+    """The result with its findings' status and note taken from ``decisions``, and its score
+    from the findings still open."""
     if not any(f.fingerprint in decisions for f in result.findings):
         return result
     findings = tuple(
@@ -75,7 +77,7 @@ def with_decisions(result: PairResult, decisions: dict[str, Decision]) -> PairRe
         else f
         for f in result.findings
     )
-    return replace(result, findings=findings)
+    return rescored(replace(result, findings=findings))
 
 
 _COLUMNS = "fingerprint, code, status, note, reviewer, decided_at, path, line"

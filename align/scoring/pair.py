@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from dataclasses import replace
 
-from align.models import Finding, Pair, Severity
+from align.models import Finding, Pair, PairResult, Severity
 
 PENALTY = {Severity.ERROR: 0.5, Severity.WARNING: 0.2, Severity.INFO: 0.05}
 
@@ -23,15 +24,33 @@ def length_fit(z: float) -> float:
     return math.exp(-excess * excess / 8)
 
 
-def pair_score(
-    pair: Pair, findings: Iterable[Finding], z: float | None, *, bilingual: bool = True
-) -> float:
+def base_score(pair: Pair, z: float | None, *, bilingual: bool = True) -> float:
+    """The score before findings: 1 for a structural pair, 0 for a missing translation, else
+    the length fit."""
     if pair.structural:
         return 1.0
     if bilingual and pair.source_text.strip() and not pair.target_text.strip():
         return 0.0
-    score = length_fit(z) if z is not None else 1.0
+    return length_fit(z) if z is not None else 1.0
+
+
+def score_from(base: float, findings: Iterable[Finding]) -> float:
+    """``base`` times ``1 − penalty`` for each finding still open (not decided away, not in the
+    baseline): one place for the CLI, the reports, the reviewer and Dask."""
+    score = base
     for finding in findings:
         if finding.is_open:
             score *= 1 - PENALTY[finding.severity]
     return round(score, 4)
+
+
+def pair_score(
+    pair: Pair, findings: Iterable[Finding], z: float | None, *, bilingual: bool = True
+) -> float:
+    return score_from(base_score(pair, z, bilingual=bilingual), findings)
+
+
+def rescored(result: PairResult) -> PairResult:
+    """The result with its score recomputed from its findings as they now stand."""
+    score = score_from(result.base, result.findings)
+    return result if score == result.score else replace(result, score=score)
