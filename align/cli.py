@@ -81,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_input_options(report)
     report.add_argument("-o", "--output", metavar="FILE", required=True,
                         help="report file; its extension picks the format")  # fmt: skip
+    report.add_argument(
+        "--db", metavar="FILE", help="review database: each finding's decided status and note"
+    )
 
     review = commands.add_parser("review", help="step through the findings in a terminal UI")
     _add_input_options(review)
@@ -364,9 +367,14 @@ def _report(args: argparse.Namespace) -> int:
         raise InputError(f"unknown report type {Path(args.output).suffix!r} "
                          f"(use {', '.join(REPORT_FORMATS)})", path=args.output)  # fmt: skip
     checker, documents, _ = _run(args)
+    store = _existing_store(args.db) if args.db else None
+    decided = store.all() if store else {}
 
     def indexed() -> Iterator[tuple[int, Any]]:
-        return _progress(documents, check_documents(checker, documents, args.jobs))
+        from align.review.store import with_decisions
+
+        for index, result in _progress(documents, check_documents(checker, documents, args.jobs)):
+            yield index, with_decisions(result, decided) if decided else result
 
     def stream() -> Iterator[Any]:
         return (result for _, result in indexed())

@@ -205,6 +205,8 @@ class RunSummary:
     by_code: dict[str, int] = field(default_factory=dict)
     score_total: float = 0.0
     baselined: int = 0
+    # Findings a reviewer decided (accepted, false positive, fixed): accepted ones stay open.
+    decided: int = 0
     # Baseline entries that no longer occur; None when no baseline was given.
     stale_baseline: list[str] | None = None
 
@@ -212,6 +214,7 @@ class RunSummary:
         self.pairs += 1
         self.score_total += result.score
         self.baselined += sum(f.baseline for f in result.findings)
+        self.decided += sum(f.status != "open" for f in result.findings)
         open_findings = [f for f in result.findings if f.is_open]
         if open_findings:
             self.flagged += 1
@@ -230,6 +233,7 @@ class RunSummary:
             "by_severity": dict(self.by_severity),
             "by_code": dict(sorted(self.by_code.items())),
             "score_mean": self.score_mean,
+            **({"decided": self.decided} if self.decided else {}),  # added: review decisions
             **(
                 {"baseline": {"matched": self.baselined, "stale": self.stale_baseline}}
                 if self.stale_baseline is not None

@@ -183,3 +183,26 @@ def test_a_baselined_finding_no_longer_costs_its_pair_score(run_cli, tmp_path):
     assert run_cli("baseline", SMALL, "-o", baseline).code == 0
     report = json.loads(run_cli("check", SMALL, "--baseline", baseline, "--format", "json").out)
     assert all(p["score"] == 1.0 for p in report["pairs"] if p["findings"] and p["kind"] == "1-1")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".md", ".html", ".json"])
+def test_reports_show_decisions_from_the_database(run_cli, tmp_path, suffix):
+    db = tmp_path / "review.sqlite"
+    prints = fingerprints(run_cli, SMALL)
+    with ReviewStore(db) as store:
+        store.decide(prints["L001"], "L001", "false-positive", note="a greeting")
+    out = tmp_path / f"report{suffix}"
+    assert run_cli("report", SMALL, "--db", db, "-o", out).code == 0
+    text = out.read_text("utf-8")
+    if suffix == ".csv":
+        assert "L001,untranslated-target,error,false-positive," in text
+    elif suffix == ".json":
+        assert json.loads(text)["summary"]["decided"] == 1
+    elif suffix == ".md":
+        assert "1 decided in review" in text
+    else:
+        from lxml import html
+
+        table = html.fromstring(text).xpath("//table[tr/th='decided']")[0]
+        heads = [th.text for th in table.xpath("tr[1]/th")]
+        assert table.xpath("tr[2]/td")[heads.index("decided")].text == "1"

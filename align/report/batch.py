@@ -17,7 +17,7 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from align import __version__
-from align.models import InputInfo, PairResult, RunSummary, Span
+from align.models import Finding, InputInfo, PairResult, RunSummary, Span
 from align.report.context import finding_location
 from align.textio import xml_safe
 
@@ -75,6 +75,7 @@ def rollup(documents: Iterable[DocumentStats]) -> DocumentStats:
         s, t = doc.summary, total.summary
         t.pairs += s.pairs
         t.flagged += s.flagged
+        t.decided += s.decided
         t.score_total += s.score_total
         for key, n in s.by_severity.items():
             t.by_severity[key] += n
@@ -115,6 +116,19 @@ def _marked(text: str, spans: list[tuple[Span, str]]) -> list[object]:
     return parts
 
 
+def _decision_text(finding: Finding) -> str:
+    """`` [false-positive: a greeting]`` for a decided finding, "" for an open one."""
+    if finding.status == "open" and not finding.note:
+        return ""
+    note = f": {finding.note}" if finding.note else ""
+    return f" [{finding.status}{note}]"
+
+
+def _decision(finding: Finding) -> list[object]:
+    text = _decision_text(finding)
+    return [E.em(text, {"class": "decision"})] if text else []
+
+
 def _pair_block(result: PairResult) -> etree._Element:
     pair = result.pair
     src = [(f.source_span, f.code[0]) for f in result.findings if f.source_span]
@@ -128,6 +142,7 @@ def _pair_block(result: PairResult) -> etree._Element:
                     f"{finding.code} {finding.severity.value}", {"class": finding.severity.value}
                 ),
                 f" {path}:{line} — {finding.message}",
+                *_decision(finding),
             )
         )
     return E.div(
@@ -160,10 +175,10 @@ def _totals_table(doc: DocumentStats) -> etree._Element:
     s = doc.summary
     return E.table(
         E.tr(E.th("pairs"), E.th("flagged"), E.th("errors"), E.th("warnings"), E.th("info"),
-             E.th("mean score")),
+             E.th("decided"), E.th("mean score")),
         E.tr(*[E.td(str(v), {"class": "num"}) for v in (
             s.pairs, s.flagged, s.by_severity["error"], s.by_severity["warning"],
-            s.by_severity["info"], f"{s.score_mean:.3f}")]),
+            s.by_severity["info"], s.decided, f"{s.score_mean:.3f}")]),
     )  # fmt: skip
 
 
@@ -233,7 +248,8 @@ def write_markdown(out: TextIO, documents: list[DocumentStats], signature: str) 
     out.write(f"`{signature}`\n\n")
     out.write(f"{s.pairs} pairs in {len(documents)} documents, {s.flagged} flagged "
               f"({s.by_severity['error']} errors, {s.by_severity['warning']} warnings, "
-              f"{s.by_severity['info']} info); mean score {s.score_mean:.3f}.\n\n")  # fmt: skip
+              f"{s.by_severity['info']} info open, {s.decided} decided in review); "
+              f"mean score {s.score_mean:.3f}.\n\n")  # fmt: skip
     out.write("| document | pairs | flagged | errors | mean score |\n|---|---:|---:|---:|---:|\n")
     for doc in documents:
         d = doc.summary
@@ -248,7 +264,9 @@ def write_markdown(out: TextIO, documents: list[DocumentStats], signature: str) 
         out.write(f"- EN: {_md_cell(result.pair.source_text)}\n")
         out.write(f"- ZH: {_md_cell(result.pair.target_text)}\n")
         for finding in result.findings:
-            out.write(f"- `{finding.code}` {finding.severity.value}: {_md_cell(finding.message)}\n")
+            decided = _md_cell(_decision_text(finding))
+            out.write(f"- `{finding.code}` {finding.severity.value}: "
+                      f"{_md_cell(finding.message)}{decided}\n")  # fmt: skip
 
 
 CSV_COLUMNS = ("path", "line", "column", "pair", "code", "name", "severity", "status", "message",
