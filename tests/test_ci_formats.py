@@ -1,6 +1,7 @@
 """CI outputs: JUnit XML parses, SARIF 2.1.0 has rules and locations, GitHub annotations."""
 
 import json
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -23,7 +24,8 @@ def test_junit_suite_per_file_case_per_pair_failures_at_fail_on(run_cli, write):
     assert never.findall(".//failure") == [] and never.get("tests") == "6"
 
 
-def test_sarif_has_version_rules_and_locations(run_cli):
+def test_sarif_has_version_rules_and_locations(run_cli, monkeypatch):
+    monkeypatch.chdir(SMALL.parents[2])  # the repository: SMALL is tests/data/small.txt in it
     log = json.loads(run_cli("check", SMALL, "--format", "sarif").out)
     assert log["version"] == "2.1.0"
     run = log["runs"][0]
@@ -32,7 +34,7 @@ def test_sarif_has_version_rules_and_locations(run_cli):
     assert all("Why it matters:" in r["help"]["text"] for r in rules)
     results = {r["ruleId"]: r for r in run["results"]}
     location = results["L001"]["locations"][0]["physicalLocation"]
-    assert location["artifactLocation"]["uri"] == str(SMALL)
+    assert location["artifactLocation"] == {"uri": "tests/data/small.txt", "uriBaseId": "%SRCROOT%"}
     assert location["region"] == {"startLine": 9, "startColumn": 1, "endColumn": 11}
     assert rules[results["L001"]["ruleIndex"]]["id"] == "L001"
     assert results["A001"]["level"] == "error" and results["A001"]["partialFingerprints"]
@@ -44,3 +46,21 @@ def test_github_annotations_escape_and_locate(run_cli, write):
     assert len(lines) == 1
     assert lines[0].startswith(f"::error file={str(path).replace(',', '%2C')},line=1,col=5,")
     assert "title=N203 number-value-mismatch::value differs: $97.7 million" in lines[0]
+
+
+# RFC 3986 URI-reference characters: no space, no raw '#' inside a path.
+_URI_REFERENCE = re.compile(r"^[A-Za-z0-9\-._~:/?\[\]@!$&'()*+,;=%]*$")
+
+
+def test_sarif_uris_are_percent_encoded_and_relative_to_srcroot(run_cli, tmp_path, monkeypatch):
+    folder = tmp_path / "a b#c"
+    folder.mkdir()
+    path = folder / "my file.txt"
+    path.write_bytes(SMALL.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    log = json.loads(run_cli("check", path, "--format", "sarif").out)
+    run = log["runs"][0]
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "a%20b%23c/my%20file.txt", "uriBaseId": "%SRCROOT%"}
+    assert _URI_REFERENCE.match(location["uri"])
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"

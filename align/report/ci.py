@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from itertools import groupby
+from pathlib import Path
 from typing import TextIO
+from urllib.parse import quote
 
 from lxml import etree
 
@@ -85,7 +87,7 @@ def write_sarif(out: TextIO, results: Iterable[PairResult], context: ReportConte
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": path},
+                            "artifactLocation": _artifact(path),
                             "region": region,
                         }
                     }
@@ -106,11 +108,24 @@ def write_sarif(out: TextIO, results: Iterable[PairResult], context: ReportConte
                     }
                 },
                 "results": sarif_results,
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
                 "properties": {"signature": context.signature},
             }
         ],
     }
     out.write(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
+
+
+def _artifact(path: str) -> dict[str, str]:
+    """A SARIF artifactLocation: a percent-encoded URI relative to %SRCROOT% (the working
+    folder) for a file under it, else an absolute file URI. A raw path with a space or a # is
+    not a URI reference, and SARIF viewers and GitHub code scanning reject it."""
+    full = Path(path).resolve()
+    try:
+        relative = full.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return {"uri": full.as_uri()}
+    return {"uri": quote(relative.as_posix()), "uriBaseId": "%SRCROOT%"}
 
 
 def _escape_data(text: str) -> str:
