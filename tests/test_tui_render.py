@@ -16,3 +16,19 @@ def test_unaligned_sentence_keeps_a_row():
     assert "We also hired many people." in shown_source
     assert shown_source.replace(" ", "") == source.replace(" ", "")
     assert shown_target == target
+
+
+def test_long_chinese_folds_instead_of_being_cut():
+    from rich.console import Console
+
+    from align.models import Pair, PairResult, Segment
+    from tui.render import pair_table
+
+    chinese = "營收成長" * 60 + "終點"  # 242 characters, no space to wrap at
+    pair = Pair("t:1", Segment("Revenue grew. " * 20, "t", (1,)), Segment(chinese, "t", (2,)))
+    console = Console(width=80, record=True)
+    console.print(pair_table(PairResult(pair, 1.0)))
+    shown = console.export_text()
+    assert "…" not in shown
+    assert "終點" in shown  # the end of the sentence is on screen
+    assert shown.count("營收成長") + shown.count("營收") >= 60

@@ -53,8 +53,10 @@ def pair_table(result: PairResult) -> Table:
                                         if f.target_span])  # fmt: skip
     table = Table(expand=True, show_lines=True, title=f"{pair.id} · {pair.kind} · "
                   f"score {result.score:.2f}", title_justify="left")  # fmt: skip
-    table.add_column("English", ratio=1)
-    table.add_column("中文", ratio=1)
+    # fold: Chinese has no spaces to wrap at, so a sentence is one long "word" that the default
+    # overflow would cut with "…", hiding the very span a finding points at.
+    table.add_column("English", ratio=1, overflow="fold")
+    table.add_column("中文", ratio=1, overflow="fold")
     if result.sentences:
         for src_range, tgt_range in _rows(result):
             table.add_row(source[src_range[0] : src_range[1]], target[tgt_range[0] : tgt_range[1]])
