@@ -38,8 +38,25 @@ def test_reports_over_documents_with_equal_worst_pairs(run_cli, write, tmp_path)
             for name in ("first", "second")]  # fmt: skip
     for out in (tmp_path / "r.html", tmp_path / "r.md"):
         assert run_cli("report", *docs, "-o", out).code == 0
-    text = (tmp_path / "r.md").read_text("utf-8")
-    assert text.count("first.tsv:") > text.count("second.tsv:")
+    from lxml import html
+
+    page = html.parse(str(tmp_path / "r.html"))
+    overall = page.xpath("//details")[0]  # the all-documents roll-up comes first
+    ids = [b.text for b in overall.xpath(".//div[@class='pair']/p/b")]
+    assert len(ids) == 10 and all(i.startswith("first.tsv:") for i in ids)
+    pairs = [line for line in (tmp_path / "r.md").read_text("utf-8").splitlines()
+             if line.startswith("**")]  # fmt: skip
+    assert sum("first.tsv:" in p for p in pairs) == sum("second.tsv:" in p for p in pairs) == 12
+
+
+def test_html_report_shows_every_flagged_pair_of_the_sample(run_cli, tmp_path):
+    out = tmp_path / "r.html"
+    assert run_cli("report", SAMPLE, "-o", out).code == 0
+    from lxml import html
+
+    page = html.parse(str(out))
+    assert len(page.xpath("//div[@class='pair']")) == 22  # the sample's 22 flagged pairs
+    assert page.xpath("//summary")[0].text == "Flagged pairs, worst first (22)"
 
 
 def test_html_escapes_text(run_cli, write, tmp_path):

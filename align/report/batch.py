@@ -40,7 +40,10 @@ def _attributes(element: etree._Element, attributes: dict[str, str]) -> None:
 E = ElementMaker(typemap={str: _text, dict: _attributes})
 
 BINS = 10
-WORST = 10
+# Flagged pairs shown per document, worst first (every one of them, up to this many: the
+# report says when there were more), and in the all-documents roll-up.
+WORST = 2000
+WORST_OVERALL = 10
 # Orders the worst pairs of equal score across documents (earlier first): the heap must never
 # compare two results, and a position within one document repeats in the next.
 _ARRIVAL = itertools.count()
@@ -84,7 +87,7 @@ def rollup(documents: Iterable[DocumentStats]) -> DocumentStats:
         total.histogram = [a + b for a, b in zip(total.histogram, doc.histogram, strict=True)]
         for item in doc._worst:
             heapq.heappush(total._worst, item)
-            if len(total._worst) > WORST:
+            if len(total._worst) > WORST_OVERALL:
                 heapq.heappop(total._worst)
     return total
 
@@ -192,14 +195,22 @@ def _codes_table(doc: DocumentStats) -> etree._Element:
     return E.table(*rows)
 
 
-def _section(doc: DocumentStats, heading: str) -> list[etree._Element]:
+def _section(doc: DocumentStats, heading: str, *, overall: bool = False) -> list[etree._Element]:
+    shown = doc.worst
+    flagged = doc.summary.flagged
+    if overall:
+        title = f"The {len(shown)} worst pairs of all documents"
+    elif len(shown) < flagged:
+        title = f"Flagged pairs, worst first: the {len(shown):,} worst of {flagged:,}"
+    else:
+        title = f"Flagged pairs, worst first ({flagged:,})"
     return [
         E.h2(heading),
         _totals_table(doc),
         _histogram_svg(doc.histogram),
         _codes_table(doc),
-        E.h3("Worst pairs"),
-        *[_pair_block(r) for r in doc.worst],
+        # <details>: collapsible without a script; open, so printing shows everything
+        E.details({"open": "open"}, E.summary(title), *[_pair_block(r) for r in shown]),
     ]
 
 
@@ -215,12 +226,15 @@ def write_html(out: TextIO, documents: list[DocumentStats], signature: str) -> N
                E.td(f"{d.summary.score_mean:.3f}", {"class": "num"}))
           for i, d in enumerate(documents)],
     )  # fmt: skip
+    overall = (
+        [*_section(total, f"All documents ({len(documents)})", overall=True),
+         E.h2("Documents"), per_document]
+        if len(documents) > 1 else []  # one document: its own section says it all
+    )  # fmt: skip
     body = E.body(
         E.h1("align report"),
         E.p({"class": "sig"}, f"align {__version__} — signature: {signature}"),
-        *_section(total, f"All documents ({len(documents)})"),
-        E.h2("Documents"),
-        per_document,
+        *overall,
     )
     for i, doc in enumerate(documents):
         section = E.section({"id": f"doc-{i}"}, *_section(doc, doc.info.path))
@@ -258,8 +272,15 @@ def write_markdown(out: TextIO, documents: list[DocumentStats], signature: str) 
     out.write("\n| rule | findings |\n|---|---:|\n")
     for code, n in sorted(s.by_code.items(), key=lambda kv: (-kv[1], kv[0])):
         out.write(f"| {code} | {n} |\n")
-    out.write("\n## Worst pairs\n")
-    for result in total.worst:
+    for doc in documents:
+        shown, flagged = doc.worst, doc.summary.flagged
+        more = f" (the {len(shown):,} worst of {flagged:,})" if len(shown) < flagged else ""
+        out.write(f"\n## {_md_cell(doc.info.path)}: flagged pairs, worst first{more}\n")
+        _markdown_pairs(out, shown)
+
+
+def _markdown_pairs(out: TextIO, results: list[PairResult]) -> None:
+    for result in results:
         out.write(f"\n**{_md_cell(result.pair.id)}** — score {result.score:.2f}\n\n")
         out.write(f"- EN: {_md_cell(result.pair.source_text)}\n")
         out.write(f"- ZH: {_md_cell(result.pair.target_text)}\n")
