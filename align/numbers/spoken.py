@@ -355,20 +355,13 @@ def _date(tokens: list[_Token], i: int, text: str) -> tuple[NumberFact, int] | N
     """``July twenty fifth [two thousand twelve]`` or ``[the] twenty fifth of July [...]``."""
     word = tokens[i].word
     if word in MONTHS and i + 1 < len(tokens):
-        day = _ordinal(tokens, i + 1) or _day_cardinal(tokens, i + 1)
+        ordinal_day = _ordinal(tokens, i + 1)
+        day = ordinal_day or _day_cardinal(tokens, i + 1)
         year = _spoken_year(tokens, i + 1)
-        cardinal_day = day is not None and _ordinal(tokens, i + 1) is None
-        if year and cardinal_day and year[1] > day[1] and 1100 <= year[0] <= 2100:
+        if day and year and not ordinal_day and year[1] > day[1] and 1100 <= year[0] <= 2100:
             day = None  # July eighteen seventy six is a year, not the 18th
         if day and 1 <= day[0] <= 31:
-            n = 1 + day[1]
-            year = _spoken_year(tokens, i + n)
-            value = MONTHS[word] * 100 + day[0]
-            if year:
-                value += year[0] * 10000
-                n += year[1]
-            return _fact(text, _span(tokens, i, n), value, kind="date"), n
-        year = _spoken_year(tokens, i + 1)
+            return _dated(tokens, i, 1 + day[1], MONTHS[word], day[0], text)
         if year and year[1] >= 2:  # July two thousand twelve
             n = 1 + year[1]
             value = year[0] * 10000 + MONTHS[word] * 100
@@ -378,14 +371,20 @@ def _date(tokens: list[_Token], i: int, text: str) -> tuple[NumberFact, int] | N
     if day and i + day[1] + 1 < len(tokens) and tokens[i + day[1]].word == "of":
         month = tokens[i + day[1] + 1].word
         if month in MONTHS and 1 <= day[0] <= 31:
-            n = day[1] + 2
-            year = _spoken_year(tokens, i + n)
-            value = MONTHS[month] * 100 + day[0]
-            if year:
-                value += year[0] * 10000
-                n += year[1]
-            return _fact(text, _span(tokens, i, n), value, kind="date"), n
+            return _dated(tokens, i, day[1] + 2, MONTHS[month], day[0], text)
     return None
+
+
+def _dated(
+    tokens: list[_Token], i: int, n: int, month: int, day: int, text: str
+) -> tuple[NumberFact, int]:
+    """The date read in ``tokens[i : i + n]``, with a spoken year right after it if any."""
+    value = month * 100 + day
+    year = _spoken_year(tokens, i + n)
+    if year:
+        value += year[0] * 10000
+        n += year[1]
+    return _fact(text, _span(tokens, i, n), value, kind="date"), n
 
 
 def _day_cardinal(tokens: list[_Token], i: int) -> tuple[int, int] | None:
