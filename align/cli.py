@@ -132,6 +132,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Formats that are one document: written to stdout only once complete.
+_WHOLE_DOCUMENTS = {"json", "sarif", "junit"}
+
+
 def _output(args: argparse.Namespace, *, binary: bool = False) -> Any:
     """The command's ``-o`` (or stdout), refusing to overwrite any file the command reads."""
     from align.output import open_output
@@ -145,7 +149,8 @@ def _output(args: argparse.Namespace, *, binary: bool = False) -> Any:
         if (value := getattr(args, key, None))
     ]
     inputs += [*(getattr(args, "glossary", None) or ()), *(getattr(args, "idioms", None) or ())]
-    return open_output(args.output, binary=binary, inputs=inputs)
+    whole = getattr(args, "format", None) in _WHOLE_DOCUMENTS
+    return open_output(args.output, binary=binary, inputs=inputs, whole=whole)
 
 
 def _settings(args: argparse.Namespace) -> Settings:

@@ -11,7 +11,9 @@ would be swapped for the report.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import shutil
 import stat
 import sys
 import tempfile
@@ -65,11 +67,23 @@ def _umask() -> int:
 
 @contextlib.contextmanager
 def open_output(
-    path: str | None, *, binary: bool = False, inputs: Iterable[str] = ()
+    path: str | None, *, binary: bool = False, inputs: Iterable[str] = (), whole: bool = False
 ) -> Iterator[IO[Any]]:
-    """stdout, or ``path`` written safely (see the module docstring)."""
+    """stdout, or ``path`` written safely (see the module docstring). With ``whole`` (a JSON,
+    SARIF or JUnit document) stdout gets the document only once it is complete: an input
+    error found late must not leave half a document for the next program to parse."""
     if path is None:
-        yield sys.stdout.buffer if binary else sys.stdout
+        if not whole:
+            yield sys.stdout.buffer if binary else sys.stdout
+            return
+        # In memory up to 8 MB, then in a temporary file: memory stays bounded.
+        with tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+b") as spool:
+            handle = spool if binary else io.TextIOWrapper(spool, encoding="utf-8")
+            yield handle
+            handle.flush()
+            spool.seek(0)
+            shutil.copyfileobj(spool, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
         return
     real, atomic = _destination(path, inputs)
     mode = "wb" if binary else "w"

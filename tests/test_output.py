@@ -267,3 +267,16 @@ def test_broken_pipe_still_says_findings_were_seen(tmp_path):
     child.wait(timeout=120)
     assert child.returncode == 1  # the sample's error (line 49) comes after the pipe closed
     assert b"Traceback" not in (child.stderr.read() if child.stderr else b"")
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit"])
+def test_a_late_input_error_leaves_no_half_document_on_stdout(tmp_path, fmt):
+    path = tmp_path / "late.txt"
+    path.write_bytes(b"".join(f"Hello {i}.\n".encode() + "你好。\n".encode() for i in range(300))
+                     + b"Bye \xff.\n")  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "align", "check", str(path), "--format", fmt],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2 and b"invalid utf-8 byte" in done.stderr
+    assert done.stdout == b""
