@@ -41,11 +41,31 @@ def test_decisions_change_status_and_fail_on(run_cli, tmp_path):
 def test_undo_restores_the_previous_decision(tmp_path):
     with ReviewStore(tmp_path / "r.sqlite") as store:
         first = store.decide("fp1", "N203", "accepted", note="checked")
-        store.decide("fp1", "N203", "fixed")
-        store.restore("fp1", first)
+        second = store.decide("fp1", "N203", "fixed")
+        assert store.undo(second, first)
         assert store.get("fp1").status == "accepted" and store.get("fp1").note == "checked"
-        store.restore("fp1", None)
+        assert store.undo(first, None)
         assert store.get("fp1") is None
+
+
+def test_undo_never_removes_another_reviewers_later_decision(tmp_path, monkeypatch):
+    db = tmp_path / "r.sqlite"
+    monkeypatch.setenv("ALIGN_REVIEWER", "ana")
+    with ReviewStore(db) as ana:
+        mine = ana.decide("fp1", "N203", "false-positive")
+        monkeypatch.setenv("ALIGN_REVIEWER", "ben")
+        with ReviewStore(db) as ben:
+            ben.decide("fp1", "N203", "accepted", note="it is wrong")
+        monkeypatch.setenv("ALIGN_REVIEWER", "ana")
+        assert not ana.undo(mine, None)  # ben decided since: his decision stays
+        current = ana.get("fp1")
+        assert current.reviewer == "ben" and current.status == "accepted"
+        log = ana.log()
+    # Append-only: who decided what, in order; nothing was rewritten or deleted.
+    assert [(action, d.reviewer, d.status) for action, d in log] == [
+        ("decide", "ana", "false-positive"),
+        ("decide", "ben", "accepted"),
+    ]
 
 
 def test_reviewer_comes_from_the_environment(tmp_path, monkeypatch):

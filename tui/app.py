@@ -39,6 +39,7 @@ class UndoEntry:
     index: int
     finding: Finding
     previous: Decision | None
+    mine: Decision  # what this reviewer wrote: undone only while it is still the decision
 
 
 class ReviewApp(App[None]):
@@ -287,7 +288,7 @@ class ReviewApp(App[None]):
             finding.fingerprint, finding.code, status, note=note,
             path=result.pair.path, line=result.pair.line,
         )  # fmt: skip
-        self.undo_stack.append(UndoEntry(index, finding, previous))
+        self.undo_stack.append(UndoEntry(index, finding, previous, decision))
         self.queue.set_status(index, finding.fingerprint, decision.status, decision.note)
         self._after_decision()
 
@@ -309,7 +310,16 @@ class ReviewApp(App[None]):
             self.notify("Nothing to undo.", timeout=2)
             return
         entry = self.undo_stack.pop()
-        self.store.restore(entry.finding.fingerprint, entry.previous)
+        if not self.store.undo(entry.mine, entry.previous):
+            current = self.store.get(entry.finding.fingerprint)
+            who = current.reviewer if current else "another reviewer"
+            self.notify(f"{who} has decided this finding since; their decision stays.",
+                        timeout=4)  # fmt: skip
+            if current is not None:
+                self.queue.set_status(entry.index, current.fingerprint, current.status,
+                                      current.note)  # fmt: skip
+            self._after_decision(step=0)
+            return
         status = entry.previous.status if entry.previous else "open"
         note = entry.previous.note if entry.previous else ""
         self.queue.set_status(entry.index, entry.finding.fingerprint, status, note)

@@ -1,13 +1,16 @@
 """Reviewer decisions in SQLite, keyed by finding fingerprint so they survive re-runs.
 
 One row per finding: status (``accepted`` a real error, ``false-positive``, ``fixed``, or
-``open`` with just a note), note, reviewer, time. WAL mode and a commit per decision: killing
-the process loses nothing that was decided. A file that is not an align review database (or
-is damaged) is refused, never overwritten.
+``open`` with just a note), note, reviewer, time; and an append-only log of every decision
+and undo (who, when, what). WAL mode and a commit per decision: killing the process loses
+nothing that was decided. Two reviewers may share a database: an undo takes back only one's
+own decision, and only while nobody has decided the finding since. A file that is not an
+align review database (or is damaged) is refused, never overwritten.
 """
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import sqlite3
@@ -29,6 +32,24 @@ CREATE TABLE IF NOT EXISTS decisions (
     code TEXT NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('open', 'accepted', 'false-positive', 'fixed')),
     note TEXT NOT NULL DEFAULT '',
+    reviewer TEXT NOT NULL,
+    decided_at TEXT NOT NULL,
+    path TEXT NOT NULL DEFAULT '',
+    line INTEGER NOT NULL DEFAULT 0
+)
+"""
+
+
+# Every decision and undo, never updated or deleted: who decided what, when (the decisions
+# table is the current view of it). Added alongside schema 1; older align ignores it.
+_LOG_SCHEMA = """
+CREATE TABLE IF NOT EXISTS decision_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    action TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    code TEXT NOT NULL,
+    status TEXT NOT NULL,
+    note TEXT NOT NULL,
     reviewer TEXT NOT NULL,
     decided_at TEXT NOT NULL,
     path TEXT NOT NULL DEFAULT '',
@@ -107,6 +128,7 @@ class ReviewStore:
             else:
                 self._create()
             if not read_only:
+                self.connection.execute(_LOG_SCHEMA)
                 self.connection.execute("PRAGMA journal_mode=WAL")
                 self.connection.execute("PRAGMA synchronous=FULL")
         except sqlite3.DatabaseError as exc:
@@ -168,22 +190,57 @@ class ReviewStore:
             note = previous.note if previous else ""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         decision = Decision(fingerprint, code, status, note, reviewer_name(), now, path, line)
+        with self._transaction():
+            self._put(decision)
+            self._log("decide", decision)
+        return decision
+
+    def undo(self, mine: Decision, previous: Decision | None) -> bool:
+        """Take back ``mine`` (restoring ``previous``) if it is still the current decision;
+        if another reviewer has decided since, leave theirs and return False."""
+        with self._transaction():
+            if self.get(mine.fingerprint) != mine:
+                return False
+            if previous is None:
+                self.connection.execute(
+                    "DELETE FROM decisions WHERE fingerprint = ?", (mine.fingerprint,)
+                )
+            else:
+                self._put(previous)
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            self._log("undo", replace(mine, reviewer=reviewer_name(), decided_at=now))
+        return True
+
+    def log(self) -> list[tuple[str, Decision]]:
+        """Every decision and undo, oldest first: ``(action, decision)``."""
+        rows = self.connection.execute(
+            f"SELECT action, {_COLUMNS} FROM decision_log ORDER BY id"
+        ).fetchall()
+        return [(row[0], Decision(*row[1:])) for row in rows]
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        # BEGIN IMMEDIATE: two reviewers on one database decide one after the other.
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    def _put(self, decision: Decision) -> None:
         self.connection.execute(
-            "INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT OR REPLACE INTO decisions ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (decision.fingerprint, decision.code, decision.status, decision.note,
              decision.reviewer, decision.decided_at, decision.path, decision.line),
         )  # fmt: skip
-        return decision
 
-    def restore(self, fingerprint: str, previous: Decision | None) -> None:
-        """Put back what was there before (undo): a previous decision, or nothing."""
-        if previous is None:
-            self.connection.execute("DELETE FROM decisions WHERE fingerprint = ?", (fingerprint,))
-            return
+    def _log(self, action: str, decision: Decision) -> None:
         self.connection.execute(
-            "INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (previous.fingerprint, previous.code, previous.status, previous.note,
-             previous.reviewer, previous.decided_at, previous.path, previous.line),
+            f"INSERT INTO decision_log (action, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (action, decision.fingerprint, decision.code, decision.status, decision.note,
+             decision.reviewer, decision.decided_at, decision.path, decision.line),
         )  # fmt: skip
 
     def get(self, fingerprint: str) -> Decision | None:
