@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pexpect
 import pyte
+import pytest
 
 SMALL = Path(__file__).parent / "data" / "small.txt"
 ROWS, COLUMNS = 40, 140
@@ -75,3 +76,51 @@ def test_review_in_a_real_terminal(tmp_path):
         terminal.child.close(force=True)
     rows = sqlite3.connect(db).execute("SELECT code, status, reviewer FROM decisions").fetchall()
     assert sorted(rows) == [("A001", "false-positive", "e2e"), ("L001", "accepted", "e2e")]
+
+
+def _workers_of(pid: int) -> list[int]:
+    children = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                children.append(int(entry.name))
+    return children
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_killing_review_leaves_no_worker_behind(tmp_path):
+    import os
+    import signal
+
+    from tests.paths import SAMPLE
+
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("reads /proc")
+    doc = tmp_path / "big.txt"
+    doc.write_bytes(SAMPLE.read_bytes() * 20)  # long enough that workers are still checking
+    term = Terminal(installed_align(), ["review", str(doc), "--db", str(tmp_path / "r.sqlite")],
+                    tmp_path)  # fmt: skip
+    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not workers:
+        term.pump()
+        workers = _workers_of(term.child.pid)
+    assert workers, "the review app started no worker process"
+    os.kill(term.child.pid, signal.SIGKILL)
+    if term.child.isalive():
+        term.child.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.05)
+    assert not any(_alive(w) for w in workers)
