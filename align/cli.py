@@ -283,11 +283,16 @@ def check_documents(checker: Any, documents: list[Any], jobs: int) -> Iterator[t
     from align.workers import worker_pool
 
     sources = ((d.info.path, d.info.target_lang, d.pairs) for d in documents)
-    with worker_pool(jobs) as pool:
+    pool = worker_pool(jobs)
+    try:
         chunks = checked_documents(pool, checker.settings, sources, size=_CHUNK, window=2 * jobs)
         for index, chunk in chunks:
             for result in chunk:
                 yield index, result
+    finally:
+        # Stopped early (an input error, the reader gone): drop the chunks still queued
+        # rather than wait seconds for results nobody will read.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _results(checker: Any, documents: list[Any], jobs: int) -> Iterator[Any]:
@@ -337,10 +342,12 @@ def _check(args: argparse.Namespace) -> int:
             writer(args.format)(out, stream, context)
     except BrokenPipeError:
         # The reader went away (| head): the exit status must still say whether the input
-        # has findings, so the rest is checked without being written.
+        # has findings, so checking goes on, unwritten, until the first failing one.
         _silence_stdout()
-        for _ in stream:
-            pass
+        for _ in stream:  # until the exit status is known: the first failing finding
+            if failing:
+                break
+        stream.close()
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
