@@ -224,6 +224,19 @@ def test_numbers_beyond_float_range_are_not_crashes(run_cli, tmp_path):
     assert run.code == 0 and "X001" not in run.out, run.out
 
 
+def test_numbers_beyond_float_range_compare_exactly(run_cli, tmp_path):
+    huge = "9" * 309
+    path = tmp_path / "big.tsv"
+    path.write_text(
+        f"source\ttarget\nRose {huge}% this year.\t成長了{huge}%。\n"  # equal: no finding
+        f"Rose {huge}0% this year.\t成長了{huge}%。\n",  # ten times: once both were inf
+        "utf-8",
+    )
+    run = run_cli("check", path, "--select", "N,X", "--fail-on", "never")
+    lines = [line for line in run.out.splitlines() if ": N" in line or ": X" in line]
+    assert len(lines) == 1 and ":3: N203" in lines[0] and "(310 digits)%" in lines[0]
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

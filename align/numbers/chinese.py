@@ -13,14 +13,19 @@ A Chinese numeral counts as a fact only with a scale, unit or counter after it (
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Iterable
 
 from align.lang.zh import to_simplified
 from align.models import Span
-from align.numbers.facts import Claimed, NumberFact, parse_number, significant_digits
+from align.numbers.facts import (
+    Claimed,
+    NumberFact,
+    parse_number,
+    significant_digits,
+    within_range,
+)
 from align.numbers.ranges import link_ranges
 
 _DIGIT_CHARS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -653,5 +658,5 @@ def extract_chinese(text: str) -> list[NumberFact]:
             taken.claim(fact.span.start, fact.span.end)
             facts.append(fact)
     facts.sort(key=lambda f: f.span.start)
-    facts = [fact for fact in facts if math.isfinite(fact.value)]  # 309 nines: beyond float
+    facts = within_range(facts)  # 309 nines: exact, beyond float
     return link_ranges(normal, facts, _RANGE_JOINER)

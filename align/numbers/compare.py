@@ -81,6 +81,8 @@ def _match(
 
 def _relation(source: NumberFact, target: NumberFact) -> IssueKind | None:
     """The kind of issue explaining an unmatched source/target pair, or None if unrelated."""
+    if source.exact or target.exact:
+        return None  # beyond float range: only a plain value mismatch can be said
     if same_value(source.value, target.value) and not compatible(source, target):
         if {source.kind, target.kind} == {"percent", "points"}:
             return IssueKind.PERCENT_POINTS

@@ -12,12 +12,17 @@ Not facts: identifiers (``Form 10-Q``, ``COVID-19``), ordinals used in discourse
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 
 from align.models import Span
-from align.numbers.facts import Claimed, NumberFact, parse_number, significant_digits
+from align.numbers.facts import (
+    Claimed,
+    NumberFact,
+    parse_number,
+    significant_digits,
+    within_range,
+)
 from align.numbers.ranges import link_ranges
 from align.numbers.spoken import SpokenNumber, spoken_facts
 
@@ -565,7 +570,7 @@ def extract_english(text: str) -> list[NumberFact]:
             taken.claim(*match.span())
             facts.append(fact)
     facts.sort(key=lambda f: f.span.start)
-    facts = [fact for fact in facts if math.isfinite(fact.value)]  # 309 nines: beyond float
+    facts = within_range(facts)  # 309 nines: exact, beyond float
     return link_ranges(text, facts, _RANGE_JOINER, _RANGE_OPENER)
 
 

@@ -11,6 +11,7 @@ import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from decimal import Decimal, localcontext
 
 from align.models import Span
 
@@ -46,6 +47,8 @@ class NumberFact:
     # A word that implies a number without being one (both = 2): it can match a number of the
     # other side, and its absence there is never reported.
     implied: bool = False
+    # The exact decimal of a value beyond float range (309 nines), compared instead of value.
+    exact: str | None = None
 
     def with_(self, **changes: object) -> NumberFact:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -89,6 +92,38 @@ class Claimed:
 
 
 _AFTER_ALL = 1 << 62
+
+
+_WRITTEN_DIGITS = re.compile(r"\d[\d,，\s\u2009\u00a0]*(?:\.\d+)?")
+
+
+def beyond_float(fact: NumberFact) -> NumberFact | None:
+    """A fact whose value overflowed a float, with its exact value from its written digits
+    (scale and sign applied); None when it has no digits to be exact from (九 and 40 億)."""
+    found = _WRITTEN_DIGITS.search(fact.text)
+    if found is None:
+        return None
+    digits = re.sub(r"[,，\s\u2009\u00a0]", "", found.group())
+    with localcontext() as context:
+        context.prec = len(digits) + 40  # exact: a scale adds at most a few dozen digits
+        exact = Decimal(digits) * Decimal(fact.scale if math.isfinite(fact.scale) else 1)
+        if fact.value < 0:
+            exact = -exact
+        return fact.with_(exact=format(exact.normalize(), "f"))
+
+
+def within_range(facts: list[NumberFact]) -> list[NumberFact]:
+    """Facts as read, except that a value beyond float range carries its exact decimal, and
+    one with no written digits to be exact from is left out."""
+    kept = []
+    for fact in facts:
+        if not math.isfinite(fact.value):
+            exact = beyond_float(fact)
+            if exact is None:
+                continue
+            fact = exact
+        kept.append(fact)
+    return kept
 
 
 def parse_number(written: str) -> float:
@@ -155,6 +190,8 @@ def equal(a: NumberFact, b: NumberFact) -> bool:
     """Same fact: compatible kinds and the same value (dates compare the parts both have)."""
     if not compatible(a, b):
         return False
+    if a.exact or b.exact:  # beyond float range: the written digits decide
+        return a.exact == b.exact
     if a.alternatives or b.alternatives:
         return any(
             equal(a.with_(value=x, alternatives=()), b.with_(value=y, alternatives=()))
@@ -170,6 +207,11 @@ def equal(a: NumberFact, b: NumberFact) -> bool:
 
 def describe(fact: NumberFact) -> str:
     """The normalised reading shown in messages: ``97,700,000 USD``, ``58%``, ``Q3``."""
+    if fact.exact:
+        exact = fact.exact
+        short = exact if len(exact) <= 24 else f"{exact[:12]}…({len(exact)} digits)"
+        unit = "%" if fact.kind == "percent" else ""
+        return f"{short}{unit}{f' {fact.currency}' if fact.currency else ''}"
     if fact.kind == "quarter":
         return f"Q{fact.value:g}"
     if fact.kind == "ordinal":
