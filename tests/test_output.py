@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import children_of, running
+
 SMALL = Path(__file__).parent / "data" / "small.txt"
 
 
@@ -99,27 +101,6 @@ def test_full_disk_is_one_line_and_exit_2(tmp_path, to_file):
 SAMPLE = Path(__file__).parents[1] / "corpora" / "okta-q3-fy2019-earnings-call.en-zhtw.txt"
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
-def _running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 @pytest.mark.parametrize("signum", [15, 9])
 def test_killed_parent_leaves_no_worker_and_no_temp_file(tmp_path, signum):
@@ -140,7 +121,7 @@ def test_killed_parent_leaves_no_worker_and_no_temp_file(tmp_path, signum):
     )
     workers: list[int] = []
     for _ in range(300):  # until both workers run (start-up takes a second or two)
-        workers = _children(child.pid)
+        workers = children_of(child.pid)
         if len(workers) >= 2:
             break
         time.sleep(0.05)
@@ -149,10 +130,10 @@ def test_killed_parent_leaves_no_worker_and_no_temp_file(tmp_path, signum):
     os.kill(child.pid, signum)
     child.wait(timeout=60)
     for _ in range(200):
-        if not any(_running(w) for w in workers):
+        if not any(running(w) for w in workers):
             break
         time.sleep(0.05)
-    assert not any(_running(w) for w in workers)
+    assert not any(running(w) for w in workers)
     assert list(out.iterdir()) == []
 
 

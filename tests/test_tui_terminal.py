@@ -14,6 +14,8 @@ import pexpect
 import pyte
 import pytest
 
+from tests.processes import children_of, running
+
 SMALL = Path(__file__).parent / "data" / "small.txt"
 ROWS, COLUMNS = 40, 140
 
@@ -78,27 +80,6 @@ def test_review_in_a_real_terminal(tmp_path):
     assert sorted(rows) == [("A001", "false-positive", "e2e"), ("L001", "accepted", "e2e")]
 
 
-def _workers_of(pid: int) -> list[int]:
-    children = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                children.append(int(entry.name))
-    return children
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 def test_killing_review_leaves_no_worker_behind(tmp_path):
     import os
     import signal
@@ -115,12 +96,12 @@ def test_killing_review_leaves_no_worker_behind(tmp_path):
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not workers:
         term.pump()
-        workers = _workers_of(term.child.pid)
+        workers = children_of(term.child.pid)
     assert workers, "the review app started no worker process"
     os.kill(term.child.pid, signal.SIGKILL)
     if term.child.isalive():
         term.child.wait()
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+    while time.monotonic() < deadline and any(running(w) for w in workers):
         time.sleep(0.05)
-    assert not any(_alive(w) for w in workers)
+    assert not any(running(w) for w in workers)
