@@ -249,18 +249,19 @@ _CAPITAL_RUN = re.compile(
 _CAPITAL_TABLE = str.maketrans(_CAPITALS)
 _COMMON_CHARACTERS = set("陆陸伍参參拾圆")
 # …unless a verb that takes a number comes right before it: 增长了伍个百分点.
-_VALUE_BEFORE = set("了是为有共约达到计")
+_VALUE_BEFORE = set("了是为有共约达到计负")
 _ANY_CAPITAL = re.compile(f"[{''.join(_CAPITALS)}]")
 
 
 def _capitals(match: re.Match[str]) -> str:
     run = match.group()
     if len(run) < 2:
-        # 陆续, 陆家嘴, 队伍, 拾取: a lone capital is a word's character, unless it is one no
-        # word uses (壹, 贰 …) and a counter follows (壹个).
+        # 陆续, 陆家嘴, 队伍, 拾取: a lone capital that is also a common character counts only
+        # between a verb that takes a number and a counter (增长了伍个); one no word uses
+        # (壹, 贰 …) after such a verb or before a counter (总数是壹, 负壹, 壹个).
         counted = match.string[match.end() : match.end() + 1] in _COUNTERS
-        before = match.string[match.start() - 1 : match.start()]
-        if not counted or (run in _COMMON_CHARACTERS and before not in _VALUE_BEFORE):
+        valued = match.string[match.start() - 1 : match.start()] in _VALUE_BEFORE
+        if not ((counted and valued) if run in _COMMON_CHARACTERS else (counted or valued)):
             return run
     return run.translate(_CAPITAL_TABLE)
 
