@@ -78,9 +78,9 @@ def open_output(
             return
         # In memory up to 8 MB, then in a temporary file: memory stays bounded.
         with tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+b") as spool:
-            handle = spool if binary else io.TextIOWrapper(spool, encoding="utf-8")
-            yield handle
-            handle.flush()
+            spooled: IO[Any] = spool if binary else io.TextIOWrapper(spool, encoding="utf-8")
+            yield spooled
+            spooled.flush()
             spool.seek(0)
             shutil.copyfileobj(spool, sys.stdout.buffer)
             sys.stdout.buffer.flush()
@@ -89,10 +89,8 @@ def open_output(
     mode = "wb" if binary else "w"
     encoding = None if binary else "utf-8"
     if not atomic:  # a device, FIFO or socket: write through, never replace
-        try:
+        with _write_errors(path):
             handle = open(real, mode, encoding=encoding)  # noqa: SIM115  (closed below)
-        except OSError as exc:
-            raise InputError(f"cannot write the output: {exc.strerror}", path=path) from None
         with _write_errors(path), handle:
             yield handle
         return
@@ -100,10 +98,8 @@ def open_output(
     existing = Path(real)
     # A new report is an ordinary file (umask applies); a replaced one keeps its mode.
     keep = existing.stat().st_mode & 0o7777 if existing.exists() else 0o666 & ~_umask()
-    try:
+    with _write_errors(path):
         fd, named = _scratch_file(folder)
-    except OSError as exc:
-        raise InputError(f"cannot write the output: {exc.strerror}", path=path) from None
     try:
         with _write_errors(path), os.fdopen(fd, mode, encoding=encoding) as handle:
             yield handle
