@@ -61,7 +61,8 @@ def data_versions() -> list[tuple[str, str]]:
 
 
 def version_text(version: str) -> str:
-    width = max(len(what) for what, _ in data_versions())
+    versions = data_versions()  # reads and hashes the bundled data: once
+    width = max(len(what) for what, _ in versions)
     lines = [f"align {version}", "data:"]
-    lines += [f"  {what:<{width}}  {detail}" for what, detail in data_versions()]
+    lines += [f"  {what:<{width}}  {detail}" for what, detail in versions]
     return "\n".join(lines)
