@@ -37,7 +37,6 @@ ORDINAL_UNITS = {
 }  # fmt: skip
 ORDINAL_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
                 "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90}  # fmt: skip
-ORDINAL_SCALES = {"hundredth": 100, "thousandth": 1000, "millionth": 10**6}
 MONTHS = {
     name: number
     for number, names in enumerate(
