@@ -379,8 +379,10 @@ def _report(args: argparse.Namespace) -> int:
         raise InputError(f"unknown report type {Path(args.output).suffix!r} "
                          f"(use {', '.join(REPORT_FORMATS)})", path=args.output)  # fmt: skip
     checker, documents, _ = _run(args)
-    store = _existing_store(args.db) if args.db else None
-    decided = store.all() if store else {}
+    decided = {}
+    if args.db:  # read once, up front: the report needs the decisions, not the database
+        with _existing_store(args.db) as store:
+            decided = store.all()
 
     def indexed() -> Iterator[tuple[int, Any]]:
         from align.review.store import with_decisions
