@@ -15,7 +15,7 @@ import getpass
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -116,13 +116,10 @@ class ReviewStore:
         try:
             if not existed:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            if read_only:
-                self.connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro",
-                                                  uri=True, timeout=10, isolation_level=None,
-                                                  check_same_thread=False)  # fmt: skip
-            else:
-                self.connection = sqlite3.connect(self.path, timeout=10, isolation_level=None,
-                                                  check_same_thread=False)  # fmt: skip
+            target = f"{self.path.resolve().as_uri()}?mode=ro" if read_only else self.path
+            self.connection = sqlite3.connect(
+                target, uri=read_only, timeout=10, isolation_level=None, check_same_thread=False
+            )
             if existed:
                 self._verify()
             else:
@@ -232,16 +229,14 @@ class ReviewStore:
     def _put(self, decision: Decision) -> None:
         self.connection.execute(
             f"INSERT OR REPLACE INTO decisions ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (decision.fingerprint, decision.code, decision.status, decision.note,
-             decision.reviewer, decision.decided_at, decision.path, decision.line),
-        )  # fmt: skip
+            astuple(decision),  # the fields in _COLUMNS order
+        )
 
     def _log(self, action: str, decision: Decision) -> None:
         self.connection.execute(
             f"INSERT INTO decision_log (action, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (action, decision.fingerprint, decision.code, decision.status, decision.note,
-             decision.reviewer, decision.decided_at, decision.path, decision.line),
-        )  # fmt: skip
+            (action, *astuple(decision)),
+        )
 
     def get(self, fingerprint: str) -> Decision | None:
         row = self.connection.execute(
