@@ -42,8 +42,12 @@ def _finding(
         target_span=hit.target_span,
         source_text=src_text,
         target_text=tgt_text,
-        fingerprint=fingerprint(rule.code, ctx.source, ctx.target, src_text, tgt_text),
-    )
+        fingerprint=fingerprint(
+            rule.code, ctx.source, ctx.target, hit.source_span, hit.target_span,
+            ctx.source_sentences if hit.source_span else (),
+            ctx.target_sentences if hit.target_span else (),
+        ),
+    )  # fmt: skip
 
 
 def _finding_order(finding: Finding) -> tuple[int, str, int, int, str]:

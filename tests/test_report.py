@@ -23,7 +23,7 @@ def test_html_report_of_sample_parses_and_has_no_external_resource(run_cli, tmp_
             value = element.get(attribute)
             assert value is None or value.startswith("#"), (element.tag, value)
     assert not page.findall(".//script") and not page.findall(".//link")
-    assert "signature: align:0.3.0|" in html
+    assert "signature: align:0.4.0|" in html
     sections = page.findall(".//section")
     assert [s.findtext("h2") for s in sections] == [str(SAMPLE), str(SMALL)]
     assert len(page.findall(".//svg")) == 3  # roll-up plus one histogram per document

@@ -12,7 +12,8 @@ from urllib.parse import quote
 from lxml import etree
 
 from align import __version__
-from align.models import Finding, PairResult, Severity
+from align.fingerprint import legacy_fingerprint
+from align.models import Finding, Pair, PairResult, Severity
 from align.report.context import ReportContext, open_findings
 from align.rules.base import REGISTRY, select_rules
 from align.textio import xml_safe
@@ -97,9 +98,10 @@ def write_sarif(out: TextIO, results: Iterable[PairResult], context: ReportConte
     head, tail = json.dumps(log, ensure_ascii=False, indent=2).split(json.dumps(placeholder))
     out.write(head + "[")
     first = True
-    for _, finding, (path, line, column) in open_findings(results, context):
+    for result, finding, (path, line, column) in open_findings(results, context):
         out.write(("\n" if first else ",\n") + json.dumps(
-            _sarif_result(finding, path, line, column, index[finding.code]), ensure_ascii=False
+            _sarif_result(result.pair, finding, path, line, column, index[finding.code]),
+            ensure_ascii=False,
         ))  # fmt: skip
         first = False
     # The signature is known once every result has been read (it names the run's settings).
@@ -108,12 +110,17 @@ def write_sarif(out: TextIO, results: Iterable[PairResult], context: ReportConte
 
 
 def _sarif_result(
-    finding: Finding, path: str, line: int, column: int, rule_index: int
+    pair: Pair, finding: Finding, path: str, line: int, column: int, rule_index: int
 ) -> dict[str, object]:
     span = finding.target_span or finding.source_span
     region: dict[str, int] = {"startLine": line, "startColumn": column}
     if span is not None:
         region["endColumn"] = column + span.end - span.start
+    # v2 follows the flagged sentences (align 0.4); v1, the whole pair's texts, stays so that
+    # code scanning keeps matching the alerts it raised before.
+    v1 = legacy_fingerprint(
+        finding.code, pair.source_text, pair.target_text, finding.source_text, finding.target_text
+    )
     return {
         "ruleId": finding.code,
         "ruleIndex": rule_index,
@@ -122,7 +129,10 @@ def _sarif_result(
         "locations": [
             {"physicalLocation": {"artifactLocation": _artifact(path), "region": region}}
         ],
-        "partialFingerprints": {"alignFingerprint/v1": finding.fingerprint},
+        "partialFingerprints": {
+            "alignFingerprint/v1": v1,
+            "alignFingerprint/v2": finding.fingerprint,
+        },
     }
 
 

@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from align import __version__
 from align.errors import InputError
+from align.fingerprint import known_as
 from align.models import PairResult
 from align.report.context import finding_location
 from align.scoring.pair import rescored
@@ -79,8 +80,9 @@ class Baseline:
         for result in results:
             marked = []
             for finding in result.findings:
-                if finding.fingerprint in self.entries:
-                    self.seen.add(finding.fingerprint)
+                known = known_as(finding, result.pair, self.entries)
+                if known is not None:
+                    self.seen.add(known)
                     finding = replace(finding, baseline=True)
                 marked.append(finding)
             yield rescored(replace(result, findings=tuple(marked)))  # known: no longer costs

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from align.errors import InputError
+from align.fingerprint import known_as
 from align.models import PairResult
 from align.scoring.pair import rescored
 
@@ -89,14 +90,17 @@ def default_db_path(input_path: str) -> Path:
 def with_decisions(result: PairResult, decisions: dict[str, Decision]) -> PairResult:
     """The result with its findings' status and note taken from ``decisions``, and its score
     from the findings still open."""
-    if not any(f.fingerprint in decisions for f in result.findings):
+    if not decisions:
+        return result
+    decided = [known_as(f, result.pair, decisions) for f in result.findings]
+    if not any(decided):
         return result
     findings = tuple(
         # A status this align does not know (a newer one's) leaves the finding open.
         replace(f, status=d.status if d.status in STATUSES else "open", note=d.note)
-        if (d := decisions.get(f.fingerprint))
+        if key and (d := decisions[key])
         else f
-        for f in result.findings
+        for f, key in zip(result.findings, decided, strict=True)
     )
     return rescored(replace(result, findings=findings))
 
