@@ -4,6 +4,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 SMALL = Path(__file__).parent / "data" / "small.txt"
@@ -64,3 +65,32 @@ def test_sarif_uris_are_percent_encoded_and_relative_to_srcroot(run_cli, tmp_pat
     assert location == {"uri": "a%20b%23c/my%20file.txt", "uriBaseId": "%SRCROOT%"}
     assert _URI_REFERENCE.match(location["uri"])
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
+
+
+SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif" / "sarif-schema-2.1.0.json"
+
+
+@pytest.mark.parametrize("inside", [True, False], ids=["under-srcroot", "absolute-file-uri"])
+def test_sarif_validates_against_the_oasis_schema(run_cli, tmp_path, monkeypatch, inside):
+    """The official SARIF 2.1.0 schema (OASIS, bundled under tests/data/sarif), with format
+    checks on, so a URI with a raw space fails it."""
+    import jsonschema
+
+    folder = tmp_path / "a b#c"
+    folder.mkdir()
+    path = folder / "my file.txt"
+    path.write_bytes(SMALL.read_bytes())
+    work = tmp_path if inside else tmp_path / "elsewhere"
+    work.mkdir(exist_ok=True)
+    monkeypatch.chdir(work)
+    log = json.loads(run_cli("check", path, "--format", "sarif").out)
+    schema = json.loads(SARIF_SCHEMA.read_text("utf-8"))
+    validator = jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(log)]
+    assert errors == []
+    assert log["runs"][0]["results"]  # findings, not an empty run, were validated
+
+    # The check can fail: the same log with a raw path as its URI does not validate.
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    location["artifactLocation"]["uri"] = str(path)
+    assert any(e.validator == "format" for e in validator.iter_errors(log))
