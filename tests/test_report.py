@@ -43,7 +43,7 @@ def test_reports_over_documents_with_equal_worst_pairs(run_cli, write, tmp_path)
     page = html.parse(str(tmp_path / "r.html"))
     overall = page.xpath("//details")[0]  # the all-documents roll-up comes first
     ids = [b.text for b in overall.xpath(".//div[@class='pair']/p/b")]
-    assert len(ids) == 10 and all(i.startswith("first.tsv:") for i in ids)
+    assert len(ids) == 10 and all("first.tsv lines " in i for i in ids)
     pairs = [line for line in (tmp_path / "r.md").read_text("utf-8").splitlines()
              if line.startswith("**")]  # fmt: skip
     assert sum("first.tsv:" in p for p in pairs) == sum("second.tsv:" in p for p in pairs) == 12

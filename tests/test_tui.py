@@ -135,7 +135,7 @@ async def test_sample_main_screen_shows_the_worst_pair_with_highlights(tmp_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await loaded(pilot)
         screen = screen_text(app)
-        assert "line 260" in screen and "A010" in screen
+        assert "260–261" in screen and "A010" in screen
         assert "2 of 152 pairs" in screen and "worst first" in screen
         await pilot.press("n")
         screen = screen_text(app)
@@ -148,8 +148,11 @@ async def test_sample_queue_lists_name_findings(tmp_path):
     async with app.run_test(size=(160, 45)) as pilot:
         await loaded(pilot)
         screen = screen_text(app)
-        assert "line 48" in screen and "E102" in screen  # Adobe → AdAdobe
-        assert "E105" in screen and "威廉·布萊爾" in screen  # the worst pair: a bank as a person
+        # The only error (Adobe → AdAdobe) comes first: severity, then score.
+        assert app.selected_result().pair.line == 48 and "AdAdobe" in screen
+        await pilot.press("j")  # the lowest score: a bank written as a person
+        screen = screen_text(app)
+        assert "E105" in screen and "威廉·布萊爾" in screen
 
 
 @pytest.mark.asyncio
@@ -171,6 +174,7 @@ async def test_highlighted_finding_message_is_shown_in_full(tmp_path):
     app = make_app(SAMPLE, tmp_path / "r.sqlite")
     async with app.run_test(size=(100, 40)) as pilot:  # narrow: the list cuts messages
         await loaded(pilot)
+        await pilot.press("j")  # the pair with the longest messages (E105, M103)
         findings = app.selected_result().findings
         assert len(findings) > 1
         assert findings[0].message in str(app.finding_detail.content)
@@ -211,3 +215,114 @@ def test_a_false_positive_moves_its_pair_down_the_worst_first_queue():
         queue.set_status(index, finding.fingerprint, "false-positive", "")
     assert queue.results[index].score == round(results[index].base, 4)  # nothing open costs it
     assert queue.visible().index(index) > before
+
+
+def _long_pair_file(tmp_path: Path) -> Path:
+    """One pair of ≥ 3,000 characters a side whose only error is in its last sentence."""
+    english = " ".join(
+        f"Our teams in every region worked hard on the plan for customers, part {word}."
+        for word in ("one", "two", "three", "four", "five", "six", "seven", "eight") * 10
+    )
+    chinese = "".join(
+        f"我們在各個地區的團隊都為客戶的計劃努力工作，這是第{word}部分的內容和詳細的說明。"
+        for word in "一二三四五六七八" * 10
+    )
+    english += " We welcome Brennan Holloway to the board."
+    chinese += "我們歡迎 Brennan Holloawy 加入董事會。"
+    assert len(english) >= 3000 and len(chinese) >= 3000
+    path = tmp_path / "long.txt"
+    path.write_text(f"{english}\n{chinese}\n", "utf-8")
+    return path
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+async def test_selected_finding_near_the_end_of_a_long_pair_is_scrolled_into_view(tmp_path, size):
+    app = make_app(_long_pair_file(tmp_path), tmp_path / "r.sqlite", Settings(select=("E",)))
+    async with app.run_test(size=size) as pilot:
+        await loaded(pilot)
+        await pilot.pause()
+        finding = app.selected_finding()
+        assert finding.code == "E102" and "Holloawy" in finding.target_text
+        scroll = app.query_one("#pair")
+        assert scroll.scroll_offset.y > 0  # the span is far below the top of the pair
+        assert "Holloawy" in screen_text(app).replace("\n", "")
+
+
+@pytest.mark.asyncio
+async def test_80x24_queue_narrows_and_hides_and_help_scrolls(tmp_path):
+    app = make_app(SAMPLE, tmp_path / "r.sqlite")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        queue, pair = app.query_one("#queue"), app.query_one("#pair")
+        assert queue.size.width <= 22 and pair.size.width >= 50
+        await pilot.press("z")
+        await pilot.pause()
+        assert not queue.display and pair.size.width >= 75
+        await pilot.press("z")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "command palette" not in screen_text(app)  # the last row is below the fold
+        await pilot.press("end")
+        await pilot.pause()
+        assert "command palette" in screen_text(app)
+        await pilot.press("escape")
+
+
+@pytest.mark.asyncio
+async def test_deciding_a_pairs_last_finding_moves_on_and_counts(tmp_path):
+    db = tmp_path / "r.sqlite"
+    app = make_app(SAMPLE, db, Settings(select=("A", "N")))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await loaded(pilot)
+        first = app.selected_result()
+        assert len(first.findings) == 1 and "decided 0 of 2" in screen_text(app)
+        await pilot.press("f")
+        assert app.selected_result().pair.id != first.pair.id  # on to the next open pair
+        assert "decided 1 of 2" in screen_text(app)
+    # A restart starts at the first pair with an undecided finding, not at the top.
+    again = make_app(SAMPLE, db, Settings(select=("A", "N")))
+    async with again.run_test(size=(160, 45)) as pilot:
+        await loaded(pilot)
+        assert again.selected_result().pair.id != first.pair.id
+        assert any(f.status == "open" for f in again.selected_result().findings)
+
+
+@pytest.mark.asyncio
+async def test_empty_states_say_what_is_true(tmp_path):
+    clean = tmp_path / "clean.txt"
+    clean.write_text("Thank you very much.\n非常感謝。\n", "utf-8")
+    app = make_app(clean, tmp_path / "r.sqlite")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        assert "No findings in this file." in screen_text(app)
+    app = make_app(SMALL, tmp_path / "r2.sqlite")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        app.queue.search = "E10"
+        app.refresh_queue()
+        await pilot.pause()
+        assert "No pair matches the filters:" in screen_text(app)
+        assert "search “E10”" in screen_text(app)
+
+
+def test_the_selected_findings_spans_are_emphasised_and_the_others_stay_marked():
+    from rich.console import Console
+
+    from tui.render import pair_table, selected_line
+
+    checker = Checker(Settings())
+    results = map(checker.check_pair, open_document(str(SAMPLE)).pairs)
+    result = next(r for r in results if any(f.target_span for f in r.findings))
+    finding = next(f for f in result.findings if f.target_span)
+    console = Console(width=120, record=True, color_system="truecolor")
+
+    def reversed_text(selected):
+        table = pair_table(result, selected)
+        lines = console.render_lines(table, console.options.update_width(120), pad=False)
+        return "".join(s.text for line in lines for s in line if s.style and s.style.reverse)
+
+    assert reversed_text(None) == ""
+    assert finding.target_text.replace(" ", "") in reversed_text(finding).replace(" ", "")
+    assert selected_line(pair_table(result, finding), console, 120) is not None
+    assert selected_line(pair_table(result, None), console, 120) is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,6 +18,7 @@ from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Region
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
@@ -24,11 +26,12 @@ from align.engine import Checker, checked_documents
 from align.errors import InputError
 from align.formats import Document
 from align.models import Finding, InputInfo, PairResult, Severity
+from align.report.context import finding_location, pair_lines
 from align.review.store import Decision, ReviewStore, with_decisions
 from align.rules.base import FAMILIES, REGISTRY
 from align.workers import available_cpus, worker_pool
 from tui.queue import ReviewQueue
-from tui.render import SEVERITY_STYLES, STATUS_MARKS, pair_table
+from tui.render import SEVERITY_STYLES, STATUS_MARKS, pair_table, selected_line
 from tui.screens import PromptScreen, TextScreen
 
 _BATCH = 200
@@ -46,19 +49,32 @@ class ReviewApp(App[None]):
     """``align review``: step through flagged pairs and decide on each finding."""
 
     TITLE = "align review"
+    # Below 120 columns the queue keeps only a narrow strip (score and line; the table scrolls
+    # sideways) so that each language keeps about a third of an 80-column terminal; `z` hides
+    # it. Below 32 rows the findings list and detail shrink to leave the pair room.
+    # Textual declares these as instance variables, so not ClassVar (mypy), hence the noqa.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # noqa: RUF012
     CSS = """
     #body { height: 1fr; }
     #queue { width: 1fr; min-width: 40; }
+    Screen.-narrow #queue { width: 22; min-width: 22; }
+    #queue.-hidden { display: none; }
     #detail { width: 3fr; }
     #pair { height: 1fr; }
-    #findings { height: 10; }
+    #findings { height: auto; max-height: 10; }
+    Screen.-short #findings { max-height: 4; }
     #finding-detail { height: auto; max-height: 4; padding: 0 1; }
+    Screen.-short #finding-detail { max-height: 2; }
     #status-line { height: 1; background: $boost; }
     ProgressBar { height: 1; }
     """
     BINDINGS: ClassVar = [
         Binding("j", "move(1)", "Down", id="down", show=False),
         Binding("k", "move(-1)", "Up", id="up", show=False),
+        Binding("g,home", "first", "First pair", id="first", show=False),
+        Binding("G,end", "last", "Last pair", id="last", show=False),
+        Binding("z", "toggle_queue", "Queue", id="toggle-queue"),
         Binding("n", "next_flagged(1)", "Next flagged", id="next-flagged"),
         Binding("p", "next_flagged(-1)", "Prev flagged", id="previous-flagged"),
         Binding("a", "decide('accepted')", "Accept", id="accept"),
@@ -86,6 +102,9 @@ class ReviewApp(App[None]):
         self.shown: list[int] = []
         self.done = False
         self.last_rebuild = 0.0
+        # Set once the reviewer moves: until then, the finished check starts at the first
+        # pair with an undecided finding (after a restart, where the reviewer left off).
+        self.navigated = False
         # An input error found while checking (after start-up): reported by ``align review``.
         self.input_error: InputError | None = None
 
@@ -115,7 +134,7 @@ class ReviewApp(App[None]):
         self.progress = self.query_one(ProgressBar)
         for column in ("score", "pair", "worst", "findings", "review"):
             self.queue_table.add_column(column, key=column)
-        self.findings_table.add_columns("code", "severity", "review", "message", "note")
+        self.findings_table.add_columns("line", "code", "severity", "review", "message", "note")
         self.queue_table.focus()
         self.analyse()
 
@@ -160,6 +179,8 @@ class ReviewApp(App[None]):
         if finished or now - self.last_rebuild >= 1.0:
             self.last_rebuild = now
             self.refresh_queue(keep_selection=True)
+            if finished and not self.navigated:
+                self._first_undecided()
         else:
             self._update_status()
 
@@ -187,18 +208,27 @@ class ReviewApp(App[None]):
         self.show_selected()
 
     def _label(self, result: PairResult) -> str:
-        """The pair's id; with a single input, its file name is left out (it is in the title)."""
-        pair_id = result.pair.id
-        if len(self.documents) == 1 and ":" in pair_id:
-            return "line " + pair_id.split(":", 1)[1]
-        return pair_id
+        """The pair's file lines (both sides); with several inputs, after its file name."""
+        lines = pair_lines(result.pair)
+        if len(self.documents) == 1:
+            return lines
+        return f"{Path(result.pair.path).name}:{lines}"
+
+    def _empty_state(self) -> str:
+        if not self.done:
+            return "Checking…"
+        where = "this file" if len(self.documents) == 1 else "these files"
+        if not any(result.findings for result in self.queue.results):
+            return f"No findings in {where}."
+        return f"No pair matches the filters: {self.queue.describe_filters()}."
 
     def _update_status(self) -> None:
         total = len(self.queue.results)
         progress = "" if self.done else " (checking…)"
+        decided, findings = self.queue.decided_count()
         self.status_line.update(
-            f" {len(self.shown)} of {total} pairs{progress} · {self.queue.describe_filters()} "
-            f"· db {self.store.path}"
+            f" {len(self.shown)} of {total} pairs{progress} · decided {decided} of {findings} "
+            f"· {self.queue.describe_filters()} · db {self.store.path}"
         )
 
     def selected_index(self) -> int | None:
@@ -225,11 +255,12 @@ class ReviewApp(App[None]):
         row = findings.cursor_row or 0
         findings.clear()
         if result is None:
-            view.update("No pair matches the filters." if self.done else "Checking…")
+            view.update(self._empty_state())
+            self.finding_detail.update("")
             return
-        view.update(pair_table(result))
         for finding in result.findings:
             findings.add_row(
+                str(finding_location(result, finding)[1]),
                 finding.code,
                 f"[{SEVERITY_STYLES[finding.severity.value]}]{finding.severity.value}[/]",
                 STATUS_MARKS.get(finding.status, finding.status),
@@ -240,8 +271,29 @@ class ReviewApp(App[None]):
             findings.move_cursor(row=min(row, len(result.findings) - 1), animate=False)
         self.show_finding_detail()
 
+    def show_pair(self) -> None:
+        """The selected pair with the selected finding emphasised, scrolled so that the
+        finding's span is on screen (its target span, else its source span)."""
+        result = self.selected_result()
+        if result is None:
+            return
+        self.pair_view.update(pair_table(result, self.selected_finding()))
+        self.call_after_refresh(self._scroll_to_finding)
+
+    def _scroll_to_finding(self) -> None:
+        result, scroll = self.selected_result(), self.query_one("#pair", VerticalScroll)
+        width = self.pair_view.content_region.width
+        if result is None or width <= 0:
+            return
+        line = selected_line(pair_table(result, self.selected_finding()), self.console, width)
+        if line is None:
+            scroll.scroll_home(animate=False)
+        else:
+            scroll.scroll_to_region(Region(0, line, width, 1), animate=False, immediate=True)
+
     def show_finding_detail(self) -> None:
         finding = self.selected_finding()
+        self.show_pair()
         if finding is None:
             self.finding_detail.update("")
             return
@@ -263,11 +315,35 @@ class ReviewApp(App[None]):
 
     def action_move(self, step: int) -> None:
         table = self.queue_table
+        self.navigated = True
         if self.shown:
             row = max(0, min(len(self.shown) - 1, (table.cursor_row or 0) + step))
             table.move_cursor(row=row, animate=False)
 
+    def action_first(self) -> None:
+        self.navigated = True
+        self.queue_table.move_cursor(row=0, animate=False)
+
+    def action_last(self) -> None:
+        self.navigated = True
+        if self.shown:
+            self.queue_table.move_cursor(row=len(self.shown) - 1, animate=False)
+
+    def action_toggle_queue(self) -> None:
+        self.queue_table.toggle_class("-hidden")
+        if self.queue_table.has_class("-hidden") and self.queue_table.has_focus:
+            self.findings_table.focus()
+        self.call_after_refresh(self._scroll_to_finding)  # the pair view changed width
+
+    def _first_undecided(self) -> None:
+        """Select the first pair in queue order that still has an undecided finding."""
+        for row, index in enumerate(self.shown):
+            if any(f.status == "open" for f in self.queue.results[index].findings):
+                self.queue_table.move_cursor(row=row, animate=False)
+                return
+
     def action_next_flagged(self, step: int) -> None:
+        self.navigated = True
         table = self.queue_table
         row = table.cursor_row or 0
         candidates = range(row + step, len(self.shown) if step > 0 else -1, step)
@@ -291,6 +367,11 @@ class ReviewApp(App[None]):
         self.undo_stack.append(UndoEntry(index, finding, previous, decision))
         self.queue.set_status(index, finding.fingerprint, decision.status, decision.note)
         self._after_decision()
+        still_open = any(f.status == "open" for f in self.queue.results[index].findings)
+        if status != "open" and note is None and not still_open:
+            # The pair is done: on to the next pair with an undecided finding, if any.
+            self.action_next_flagged(1)
+        self._update_status()
 
     def _after_decision(self, step: int = 1) -> None:
         """Update the selected row in place (no rebuild) and move to the next finding."""
@@ -394,6 +475,7 @@ class ReviewApp(App[None]):
     def action_help(self) -> None:
         lines = ["# Keys", "", "| key | does |", "|---|---|",
                  "| j / k, ↓ / ↑ | move in the queue |",
+                 "| g / G, home / end | first / last pair |",
                  "| tab | queue → pair (scroll) → findings |"]  # fmt: skip
         shown = {"slash": "/", "question_mark": "?"}
         lines += [

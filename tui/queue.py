@@ -49,8 +49,8 @@ class ReviewQueue:
     def visible(self) -> list[int]:
         """Indexes into ``results`` of the pairs shown, in display order."""
         shown = [i for i, r in enumerate(self.results) if self._keep(r)]
-        if self.sort == "worst first":
-            shown.sort(key=lambda i: (self.results[i].score, i))
+        if self.sort == "worst first":  # the worst open severity, then the lowest score
+            shown.sort(key=lambda i: (-_open_rank(self.results[i]), self.results[i].score, i))
         elif self.sort == "most findings":
             shown.sort(key=lambda i: (-len(self.results[i].findings), i))
         return shown
@@ -63,6 +63,11 @@ class ReviewQueue:
         )
         self.results[index] = rescored(replace(result, findings=findings))
 
+    def decided_count(self) -> tuple[int, int]:
+        """(findings decided, all findings) over every pair, filters aside."""
+        statuses = [f.status for r in self.results for f in r.findings]
+        return sum(status != "open" for status in statuses), len(statuses)
+
     def describe_filters(self) -> str:
         parts = [self.sort, "flagged pairs" if self.flagged_only else "all pairs"]
         if self.severity:
@@ -74,3 +79,8 @@ class ReviewQueue:
         if self.search:
             parts.append(f"search “{self.search}”")
         return " · ".join(parts)
+
+
+def _open_rank(result: PairResult) -> int:
+    """The rank of the worst severity among the pair's undecided findings; -1 if none."""
+    return max((f.severity.rank for f in result.findings if f.status == "open"), default=-1)

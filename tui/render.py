@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
+from rich.console import Console, RenderableType
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from align.models import PairResult, Span
+from align.models import Finding, PairResult, Span
+from align.report.context import pair_lines
 
 # Numbers and entities stand out differently from the other families.
 FAMILY_STYLES = {
@@ -17,12 +22,20 @@ FAMILY_STYLES = {
 DEFAULT_STYLE = "bold white on red"
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "dim"}
 STATUS_MARKS = {"open": "•", "accepted": "✔ real", "false-positive": "✘ false", "fixed": "✚ fixed"}
+# The selected finding's spans: reversed and underlined over their family colour, and tagged
+# (meta) so that the app can find the line they were rendered on and scroll to it.
+SELECTED = "reverse underline"
+_SIDE = "align-selected"
 
 
-def _marked(text: str, spans: list[tuple[Span, str]]) -> Text:
+def _marked(text: str, spans: list[tuple[Span, str]], selected: Span | None, side: str) -> Text:
     rich = Text(text)
     for span, code in spans:
         rich.stylize(FAMILY_STYLES.get(code[0], DEFAULT_STYLE), span.start, span.end)
+    if selected is not None:
+        style = Style.parse(SELECTED) + Style(meta={_SIDE: side})
+        # A zero-width span (an insertion point) still gets one visible cell.
+        rich.stylize(style, selected.start, max(selected.end, selected.start + 1))
     return rich
 
 
@@ -44,15 +57,18 @@ def _rows(result: PairResult) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     return rows
 
 
-def pair_table(result: PairResult) -> Table:
-    """English and Chinese side by side, sentence by sentence, spans highlighted."""
+def pair_table(result: PairResult, selected: Finding | None = None) -> Table:
+    """English and Chinese side by side, sentence by sentence, spans highlighted; the
+    ``selected`` finding's spans emphasised."""
     pair = result.pair
-    source = _marked(pair.source_text, [(f.source_span, f.code) for f in result.findings
-                                        if f.source_span])  # fmt: skip
-    target = _marked(pair.target_text, [(f.target_span, f.code) for f in result.findings
-                                        if f.target_span])  # fmt: skip
-    table = Table(expand=True, show_lines=True, title=f"{pair.id} · {pair.kind} · "
-                  f"score {result.score:.2f}", title_justify="left")  # fmt: skip
+    findings = result.findings
+    source = _marked(pair.source_text, [(f.source_span, f.code) for f in findings if f.source_span],
+                     selected.source_span if selected else None, "source")  # fmt: skip
+    target = _marked(pair.target_text, [(f.target_span, f.code) for f in findings if f.target_span],
+                     selected.target_span if selected else None, "target")  # fmt: skip
+    title = f"{PurePath(pair.path).name} lines {pair_lines(pair)} · {pair.kind} · "
+    table = Table(expand=True, show_lines=True, title=f"{title}score {result.score:.2f}",
+                  title_justify="left")  # fmt: skip
     # fold: Chinese has no spaces to wrap at, so a sentence is one long "word" that the default
     # overflow would cut with "…", hiding the very span a finding points at.
     table.add_column("English", ratio=1, overflow="fold")
@@ -64,3 +80,18 @@ def pair_table(result: PairResult) -> Table:
         missing = Text("(no translation)", style="italic red")
         table.add_row(source, target if pair.target is not None else missing)
     return table
+
+
+def selected_line(renderable: RenderableType, console: Console, width: int) -> int | None:
+    """The first line, rendered at ``width`` cells, that shows the selected finding's target
+    span (else its source span); None if it has no span."""
+    lines = console.render_lines(renderable, console.options.update_width(width), pad=False)
+    found: dict[str, int] = {}
+    for y, line in enumerate(lines):
+        for segment in line:
+            side = segment.style.meta.get(_SIDE) if segment.style else None
+            if side is not None:
+                found.setdefault(side, y)
+        if "target" in found:
+            break
+    return found.get("target", found.get("source"))

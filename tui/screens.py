@@ -6,21 +6,22 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Markdown, Static
 
 
 class TextScreen(ModalScreen[None]):
-    """Markdown text that any key of escape/q/? closes."""
+    """Markdown text that any key of escape/q/? closes; it scrolls (arrows, page keys,
+    home/end) when it is taller than the terminal, as help is at 80×24."""
 
     BINDINGS: ClassVar = [
         Binding("escape,q,question_mark,enter", "dismiss", "Close", id="close"),
     ]
     DEFAULT_CSS = """
     TextScreen { align: center middle; }
-    TextScreen > Vertical { width: 90; height: auto; max-height: 90%;
-                            border: thick $accent; background: $surface; padding: 1 2; }
+    TextScreen > VerticalScroll { width: 90; max-width: 100%; height: auto; max-height: 90%;
+                                  border: thick $accent; background: $surface; padding: 0 1; }
     """
 
     def __init__(self, markdown: str):
@@ -28,9 +29,13 @@ class TextScreen(ModalScreen[None]):
         self.markdown = markdown
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with VerticalScroll() as scroll:
+            scroll.can_focus = True
+            yield Static("[dim]escape to close · ↑ ↓ page home end to scroll[/dim]")
             yield Markdown(self.markdown)
-            yield Static("[dim]escape to close[/dim]")
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
 
 
 class PromptScreen(ModalScreen[str | None]):
@@ -39,7 +44,7 @@ class PromptScreen(ModalScreen[str | None]):
     BINDINGS: ClassVar = [Binding("escape", "cancel", "Cancel", id="cancel")]
     DEFAULT_CSS = """
     PromptScreen { align: center middle; }
-    PromptScreen > Vertical { width: 80; height: auto; border: thick $accent;
+    PromptScreen > Vertical { width: 80; max-width: 100%; height: auto; border: thick $accent;
                               background: $surface; padding: 1 2; }
     """
 

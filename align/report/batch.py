@@ -18,7 +18,7 @@ from lxml.builder import ElementMaker
 
 from align import __version__
 from align.models import Finding, InputInfo, PairResult, RunSummary, Span
-from align.report.context import finding_location
+from align.report.context import finding_location, pair_lines
 from align.textio import xml_safe
 
 
@@ -150,7 +150,10 @@ def _pair_block(result: PairResult) -> etree._Element:
         )
     return E.div(
         {"class": "pair"},
-        E.p(E.b(f"{pair.id}"), f" score {result.score:.2f} ({pair.kind})"),
+        # Lines as everywhere: the pair's file lines here, each finding's own side's line above.
+        E.p(
+            E.b(f"{pair.path} lines {pair_lines(pair)}"), f" score {result.score:.2f} ({pair.kind})"
+        ),
         E.p(*_marked(pair.source_text, src)),
         E.p({"lang": "zh"}, *_marked(pair.target_text, tgt)),
         E.ul(*items),

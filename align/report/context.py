@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from align.models import Finding, InputInfo, PairResult, RunSummary, Severity
+from align.models import Finding, InputInfo, Pair, PairResult, RunSummary, Severity
 
 
 @dataclass
@@ -29,6 +29,20 @@ def open_findings(
         for finding in result.findings:
             if finding.is_open:
                 yield result, finding, finding_location(result, finding)
+
+
+def pair_lines(pair: Pair) -> str:
+    """The pair's file lines for people: ``48–49`` (an interleaved pair's English and Chinese
+    line), ``12`` (a row); ``12↔14`` when the sides are in two files."""
+    source = pair.source.lines if pair.source else ()
+    target = pair.target.lines if pair.target else ()
+    if pair.source and pair.target and pair.source.path != pair.target.path:
+        return f"{source[0]}↔{target[0]}"
+    lines = (*source, *target)
+    if not lines:
+        return "?"
+    low, high = min(lines), max(lines)
+    return str(low) if low == high else f"{low}–{high}"
 
 
 def finding_location(result: PairResult, finding: Finding) -> tuple[str, int, int]:
