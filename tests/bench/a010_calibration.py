@@ -195,7 +195,11 @@ def evaluate(name: str, settings: Settings, sets: Sets) -> dict[str, str]:
                 if low <= chinese_length(p[d][1]) / chinese_length(joined(p)[1]) < high
             ]
             row[f"  {set_name}: drop {low:.0%}–{min(high, 1):.0%} of zh"] = rate(chosen)
-    by_length = {(500, 1000): [], (1000, 2000): [], (2000, 3001): []}
+    by_length: dict[tuple[int, int], list[bool]] = {
+        (500, 1000): [],
+        (1000, 2000): [],
+        (2000, 3001): [],
+    }
     for paras in sets.long.values():
         for p, hit in zip(paras, flags(settings, [joined(p) for p in paras]), strict=True):
             n = english_length(joined(p)[0])
