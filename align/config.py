@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from align.errors import InputError
-from align.lengths import RATIO, VARIANCE
+from align.lengths import RATIO, RATIO_SD, VARIANCE
 from align.models import Severity
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -29,6 +29,8 @@ class Settings:
     # Length model (see align.lengths) and the |z| above which a pair is a length outlier.
     length_ratio: float = RATIO
     length_variance: float = VARIANCE
+    # Floor of the standard deviation in ratio terms: long text is no outlier for being long.
+    length_ratio_sd: float = RATIO_SD
     length_z: float = 4.0
     # A target whose Han share (see align.lang.script) is below this is "untranslated".
     untranslated_han_share: float = 0.3
@@ -58,6 +60,7 @@ class Settings:
         return {
             "ratio": self.length_ratio,
             "var": self.length_variance,
+            "sd": self.length_ratio_sd,
             "z": self.length_z,
             "han": self.untranslated_han_share,
         }

@@ -144,7 +144,11 @@ class Checker:
         checked = both and not pair.structural and size <= self.settings.max_segment_chars
         z = (
             length_z(
-                ctx.source, ctx.target, self.settings.length_ratio, self.settings.length_variance
+                ctx.source,
+                ctx.target,
+                self.settings.length_ratio,
+                self.settings.length_variance,
+                self.settings.length_ratio_sd,
             )
             if both
             else None
