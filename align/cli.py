@@ -84,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--db", metavar="FILE", help="review database: each finding's decided status and note"
     )
+    report.add_argument("--title", default="align report", help="the HTML report's title")
 
     review = commands.add_parser("review", help="step through the findings in a terminal UI")
     _add_input_options(review)
@@ -403,8 +404,10 @@ def _report(args: argparse.Namespace) -> int:
             stats = [DocumentStats(document.info.freeze()) for document in documents]
             for index, result in indexed():
                 stats[index].add(result)
-            writer = write_html if fmt == "html" else write_markdown
-            writer(out, stats, checker.signature)
+            if fmt == "html":
+                write_html(out, stats, checker.signature, title=args.title)
+            else:
+                write_markdown(out, stats, checker.signature)
     print(f"report written to {args.output}", file=sys.stderr)
     return EXIT_OK
 
