@@ -420,7 +420,8 @@ def _review(args: argparse.Namespace) -> int:
     store = ReviewStore(db)
     from tui.app import ReviewApp  # the engine never imports the UI; only this command does
 
-    app = ReviewApp(checker, documents, store)
+    # After an edit in $EDITOR the app opens the inputs again, as this command did.
+    app = ReviewApp(checker, documents, store, reopen=lambda: _run(args)[1])
     app.run()
     if app.input_error is not None:  # found after the interface started: same line, exit 2
         raise app.input_error

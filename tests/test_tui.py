@@ -3,6 +3,7 @@
 import asyncio
 import html
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -326,3 +327,71 @@ def test_the_selected_findings_spans_are_emphasised_and_the_others_stay_marked()
     assert finding.target_text.replace(" ", "") in reversed_text(finding).replace(" ", "")
     assert selected_line(pair_table(result, finding), console, 120) is not None
     assert selected_line(pair_table(result, None), console, 120) is None
+
+
+@pytest.mark.asyncio
+async def test_bulk_decision_takes_every_finding_of_the_rule_and_subject_and_undoes_at_once(
+    tmp_path,
+):
+    doc = tmp_path / "numbers.txt"
+    doc.write_text(
+        "Revenue rose to $5 million.\n營收增至 600 萬美元。\n"
+        "Costs were $7 million.\n成本為 800 萬美元。\n"
+        "Again, revenue rose to $5 million.\n營收再次增至 600 萬美元。\n",
+        "utf-8",
+    )
+    db = tmp_path / "r.sqlite"
+    app = make_app(doc, db, Settings(select=("N",)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(pilot)
+        await pilot.press("s")  # file order: the first pair is the first $5 million
+        assert app.selected_finding().source_text == "$5 million"
+        await pilot.press("F")
+        statuses = {
+            (r.pair.line, f.source_text): f.status for r in app.queue.results for f in r.findings
+        }
+        assert statuses == {(1, "$5 million"): "false-positive", (3, "$7 million"): "open",
+                            (5, "$5 million"): "false-positive"}  # fmt: skip
+        await pilot.press("u")
+        assert all(f.status == "open" for r in app.queue.results for f in r.findings)
+    with ReviewStore(db) as store:
+        assert store.all() == {}  # the undo took both back
+
+
+@pytest.mark.asyncio
+async def test_edit_in_editor_reloads_and_keeps_decisions_of_unchanged_sentences(
+    tmp_path, monkeypatch
+):
+    doc = tmp_path / "call.txt"
+    doc.write_text(
+        "The weather was calm. Revenue rose to $5 million. We thank our staff.\n"
+        "天氣平靜。營收增至 600 萬美元。我們感謝員工。\n",
+        "utf-8",
+    )
+    # The "editor": records how it was called and rewrites the first sentence of both sides.
+    editor = tmp_path / "editor.py"
+    editor.write_text(
+        "import sys, pathlib\n"
+        "pathlib.Path(sys.argv[0]).with_suffix('.args').write_text(' '.join(sys.argv[1:]))\n"
+        "p = pathlib.Path(sys.argv[2])\n"
+        "t = p.read_text('utf-8').replace('The weather was calm.', 'It rained all day.')\n"
+        "p.write_text(t.replace('天氣平靜。', '整天下雨。'), 'utf-8')\n",
+        "utf-8",
+    )
+    settings = Settings(select=("N",))
+
+    def reopen():
+        return [open_document(str(doc))]
+
+    app = ReviewApp(Checker(settings), reopen(), ReviewStore(tmp_path / "r.sqlite"), reopen)
+    monkeypatch.setenv("VISUAL", f"{sys.executable} {editor}")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(pilot)
+        await pilot.press("f")
+        await pilot.press("o")
+        await loaded(pilot)
+        assert editor.with_suffix(".args").read_text() == f"+2 {doc}"  # the Chinese line
+        assert "It rained all day." in doc.read_text("utf-8")
+        result = app.queue.results[0]
+        assert result.pair.source_text.startswith("It rained all day.")
+        assert [f.status for f in result.findings] == ["false-positive"]  # kept after the edit

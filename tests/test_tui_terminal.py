@@ -26,12 +26,17 @@ def installed_align() -> str:
 
 
 class Terminal:
-    def __init__(self, command: str, args: list[str], cwd: Path):
-        self.screen = pyte.Screen(COLUMNS, ROWS)
+    def __init__(
+        self, command: str, args: list[str], cwd: Path, *, size: tuple[int, int] = (COLUMNS, ROWS),
+        env: dict[str, str] | None = None,
+    ):  # fmt: skip
+        columns, rows = size
+        self.screen = pyte.Screen(columns, rows)
         self.stream = pyte.ByteStream(self.screen)
-        env = {"TERM": "xterm-256color", "ALIGN_REVIEWER": "e2e", "PATH": str(Path(command).parent)}
+        env = {"TERM": "xterm-256color", "ALIGN_REVIEWER": "e2e",
+               "PATH": str(Path(command).parent), **(env or {})}  # fmt: skip
         self.child = pexpect.spawn(command, args, cwd=str(cwd), env=env,
-                                   dimensions=(ROWS, COLUMNS))  # fmt: skip
+                                   dimensions=(rows, columns))  # fmt: skip
 
     def pump(self) -> None:
         try:
@@ -104,3 +109,33 @@ def test_killing_review_leaves_no_worker_behind(tmp_path):
     while time.monotonic() < deadline and any(running(w) for w in workers):
         time.sleep(0.05)
     assert not any(running(w) for w in workers)
+
+
+def test_review_at_80x24_help_scrolls_and_the_editor_gets_the_terminal(tmp_path):
+    from tests.paths import SAMPLE
+
+    doc = tmp_path / "sample.txt"
+    doc.write_bytes(SAMPLE.read_bytes())
+    # A stand-in for vi: it takes over the terminal, shows where it was sent, waits for enter.
+    editor = tmp_path / "editor.py"
+    editor.write_text("import sys\nprint('EDITING', *sys.argv[1:])\ninput()\n", "utf-8")
+    terminal = Terminal(installed_align(), ["review", doc.name, "--db", "r.db"],
+                        tmp_path, size=(80, 24),
+                        env={"VISUAL": f"{sys.executable} {editor}"})  # fmt: skip
+    try:
+        terminal.wait_for("decided 0 of")
+        screen = terminal.wait_for("AdAdobe")  # the only error first, its span on screen
+        assert "48–49" in screen
+        terminal.press("?")
+        assert "command palette" not in terminal.wait_for("Keys")
+        terminal.press("\x1b[F")  # End
+        terminal.wait_for("command palette")
+        terminal.press("\x1b")
+        terminal.press("o")
+        terminal.wait_for("EDITING +49 sample.txt")  # the finding's line: the Chinese side
+        terminal.press("\r")
+        terminal.wait_for("decided 0 of")  # back in the app, the file checked again
+        terminal.press("q")
+        terminal.child.expect(pexpect.EOF, timeout=20)
+    finally:
+        terminal.child.close(force=True)

@@ -7,15 +7,18 @@ at once (see ``align.review.store``); the app keeps an undo stack of what it rep
 
 from __future__ import annotations
 
+import os
+import shlex
+import subprocess
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
 from textual import work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.geometry import Region
@@ -43,6 +46,16 @@ class UndoEntry:
     finding: Finding
     previous: Decision | None
     mine: Decision  # what this reviewer wrote: undone only while it is still the decision
+
+
+# One undo step: a single decision, or every decision of a bulk action.
+UndoStep = tuple[UndoEntry, ...]
+
+
+def subject(finding: Finding) -> str:
+    """What a finding is about, for bulk decisions: its source span's text (the name, the
+    number), else its target span's."""
+    return finding.source_text or finding.target_text
 
 
 class ReviewApp(App[None]):
@@ -80,6 +93,10 @@ class ReviewApp(App[None]):
         Binding("a", "decide('accepted')", "Accept", id="accept"),
         Binding("f", "decide('false-positive')", "False pos.", id="false-positive"),
         Binding("x", "decide('fixed')", "Fixed", id="fixed"),
+        Binding("A", "decide_all('accepted')", "Accept all like it", id="accept-all", show=False),
+        Binding("F", "decide_all('false-positive')", "False pos. all like it", show=False),
+        Binding("X", "decide_all('fixed')", "Fixed all like it", id="fixed-all", show=False),
+        Binding("o", "edit", "Edit", id="edit"),
         Binding("u", "undo", "Undo", id="undo"),
         Binding("e", "note", "Note", id="note"),
         Binding("slash", "search", "Search", id="search"),
@@ -92,13 +109,21 @@ class ReviewApp(App[None]):
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
-    def __init__(self, checker: Checker, documents: list[Document], store: ReviewStore):
+    def __init__(
+        self,
+        checker: Checker,
+        documents: list[Document],
+        store: ReviewStore,
+        reopen: Callable[[], list[Document]] | None = None,
+    ):
         super().__init__()
         self.checker = checker
         self.documents = documents
         self.store = store
+        # Opens the inputs again (after an edit in $EDITOR); None: the app cannot reload.
+        self.reopen = reopen
         self.queue = ReviewQueue()
-        self.undo_stack: list[UndoEntry] = []
+        self.undo_stack: list[UndoStep] = []
         self.shown: list[int] = []
         self.done = False
         self.last_rebuild = 0.0
@@ -364,7 +389,7 @@ class ReviewApp(App[None]):
             finding.fingerprint, finding.code, status, note=note,
             path=result.pair.path, line=result.pair.line,
         )  # fmt: skip
-        self.undo_stack.append(UndoEntry(index, finding, previous, decision))
+        self.undo_stack.append((UndoEntry(index, finding, previous, decision),))
         self.queue.set_status(index, finding.fingerprint, decision.status, decision.note)
         self._after_decision()
         still_open = any(f.status == "open" for f in self.queue.results[index].findings)
@@ -386,27 +411,98 @@ class ReviewApp(App[None]):
             target = min(row + step, len(result.findings) - 1)
             self.findings_table.move_cursor(row=target, animate=False)
 
+    def action_decide_all(self, status: str) -> None:
+        """Decide every finding with the selected one's rule and subject (all E106 for one
+        name, say), in every pair; one undo step takes them all back."""
+        chosen = self.selected_finding()
+        if chosen is None:
+            self.notify("This pair has no finding to decide on.", timeout=2)
+            return
+        key = (chosen.code, subject(chosen))
+        step: list[UndoEntry] = []
+        for index, result in enumerate(self.queue.results):
+            for finding in result.findings:
+                if (finding.code, subject(finding)) != key or finding.status == status:
+                    continue
+                previous = self.store.get(finding.fingerprint)
+                decision = self.store.decide(
+                    finding.fingerprint, finding.code, status, note=finding.note or None,
+                    path=result.pair.path, line=result.pair.line,
+                )  # fmt: skip
+                step.append(UndoEntry(index, finding, previous, decision))
+                self.queue.set_status(index, finding.fingerprint, decision.status, decision.note)
+        if step:
+            self.undo_stack.append(tuple(step))
+        self.notify(f"{len(step)} {chosen.code} finding(s) on “{key[1]}” marked {status}.",
+                    timeout=3)  # fmt: skip
+        self.refresh_queue(keep_selection=True)
+
     def action_undo(self) -> None:
         if not self.undo_stack:
             self.notify("Nothing to undo.", timeout=2)
             return
-        entry = self.undo_stack.pop()
+        kept = [entry for entry in reversed(self.undo_stack.pop()) if not self._undo_one(entry)]
+        if kept:
+            current = self.store.get(kept[0].finding.fingerprint)
+            who = current.reviewer if current else "another reviewer"
+            self.notify(f"{who} has decided {len(kept)} of these since; their decisions stay.",
+                        timeout=4)  # fmt: skip
+        self.refresh_queue(keep_selection=True)
+
+    def _undo_one(self, entry: UndoEntry) -> bool:
+        """Take back one decision; False (and the queue shows the current decision) if
+        another reviewer has decided the finding since."""
         if not self.store.undo(entry.mine, entry.previous):
             current = self.store.get(entry.finding.fingerprint)
-            who = current.reviewer if current else "another reviewer"
-            self.notify(f"{who} has decided this finding since; their decision stays.",
-                        timeout=4)  # fmt: skip
             if current is not None:
                 self.queue.set_status(entry.index, current.fingerprint, current.status,
                                       current.note)  # fmt: skip
-            self._after_decision(step=0)
-            return
+            return False
         status = entry.previous.status if entry.previous else "open"
         note = entry.previous.note if entry.previous else ""
         self.queue.set_status(entry.index, entry.finding.fingerprint, status, note)
         if entry.index in self.shown:
             self.queue_table.move_cursor(row=self.shown.index(entry.index), animate=False)
-        self._after_decision(step=0)
+        return True
+
+    def action_edit(self) -> None:
+        """Open the selected finding's file at its line in $VISUAL/$EDITOR (`+LINE` works for
+        vi, vim, nano, emacs, micro, kakoune), then check the file again: decisions of findings
+        whose sentences did not change are kept (they are keyed by fingerprint)."""
+        result, finding = self.selected_result(), self.selected_finding()
+        if result is None:
+            return
+        if finding is not None:
+            path, line, _ = finding_location(result, finding)
+        else:
+            path, line = result.pair.path, result.pair.line
+        editor = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
+        try:
+            with self.suspend():
+                subprocess.run([*editor, f"+{line}", path], check=False)
+        except SuspendNotSupported:  # no terminal to hand over (tests): run it as it is
+            subprocess.run([*editor, f"+{line}", path], check=False, stdin=subprocess.DEVNULL)
+        except OSError as exc:
+            self.notify(f"cannot run {editor[0]}: {exc.strerror or exc}", severity="error")
+            return
+        self.reload()
+
+    def reload(self) -> None:
+        """Check the inputs again from disk (after an edit); decisions come from the store."""
+        if self.reopen is None:
+            self.notify("Reload is not available here.", timeout=2)
+            return
+        try:
+            self.documents = self.reopen()
+        except InputError as exc:
+            self.notify(str(exc), severity="error", timeout=6)
+            return
+        self.queue.results.clear()
+        self.undo_stack.clear()  # the findings they name may be gone
+        self.done = False
+        self.navigated = False
+        self.refresh_queue()
+        self.analyse()
 
     def action_note(self) -> None:
         finding = self.selected_finding()
@@ -476,6 +572,8 @@ class ReviewApp(App[None]):
         lines = ["# Keys", "", "| key | does |", "|---|---|",
                  "| j / k, ↓ / ↑ | move in the queue |",
                  "| g / G, home / end | first / last pair |",
+                 "| A / F / X | accept / false-positive / fix every finding of this rule and "
+                 "subject (one undo) |",
                  "| tab | queue → pair (scroll) → findings |"]  # fmt: skip
         shown = {"slash": "/", "question_mark": "?"}
         lines += [
