@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from align.lang.zh import to_simplified
 from align.models import Span
@@ -280,6 +280,20 @@ _CLAUSE_START = re.compile(r"[，,。；;！？!?：:、]")
 _NOT_QUALIFIER = re.compile(r"[合纽条预签契节公制邀履]约|[最附]近|超[级市越]")
 
 
+_QUALIFIER_CHARACTER = re.compile(f"[{''.join(sorted({w[0] for w in _QUALIFIER_BEFORE}))}]")
+_QUALIFIER_AFTER_WORD = re.compile(rf"\s*[{_COUNTERS}]?\s*({_alternation(_QUALIFIER_AFTER)})")
+
+
+def _last_qualifier(clause: str) -> tuple[int, str] | None:
+    """The qualifier word ending last in ``clause`` (the first listed on a tie): (end, kind)."""
+    best = None
+    for word, qualifier in _QUALIFIER_BEFORE.items():
+        position = clause.rfind(word)
+        if position >= 0 and (best is None or position + len(word) > best[0]):
+            best = (position + len(word), qualifier)
+    return best
+
+
 def _qualifier(text: str, start: int, end: int) -> str | None:
     """A qualifier right after the number, or anywhere earlier in its clause (约占…的 16%)."""
     # Within 60 characters: a clause is shorter, and a text of thousands of numbers must not
@@ -289,15 +303,12 @@ def _qualifier(text: str, start: int, end: int) -> str | None:
         (m.end() for m in _CLAUSE_START.finditer(text, window, start)), default=window
     )
     clause = _NOT_QUALIFIER.sub("  ", text[clause_start:start])
-    best = None
-    for word, qualifier in _QUALIFIER_BEFORE.items():
-        position = clause.rfind(word)
-        if position >= 0 and (best is None or position + len(word) > best[0]):
-            best = (position + len(word), qualifier)
+    # The usual clause has no character a qualifier word begins with: nothing to look for.
+    best = _last_qualifier(clause) if _QUALIFIER_CHARACTER.search(clause) else None
     if best:
         return best[1]
     after = text[end : end + 8]
-    match = re.match(rf"\s*[{_COUNTERS}]?\s*({_alternation(_QUALIFIER_AFTER)})", after)
+    match = _QUALIFIER_AFTER_WORD.match(after)
     if match and not (
         match.group(1) == "多" and after.lstrip().startswith(("多数", "多个", "多种"))
     ):
@@ -305,11 +316,15 @@ def _qualifier(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_DIRECTION_WORDS = tuple(sorted(_DIRECTIONS, key=len, reverse=True))
+_BETWEEN_DIRECTION = re.compile(r"(?:了|约|约为|超过|达|达到|为|近|逾|\s)+$")
+
+
 def _direction(text: str, start: int) -> int:
-    before = re.sub(
-        r"(?:了|约|约为|超过|达|达到|为|近|逾|\s)+$", "", text[max(0, start - 8) : start]
-    )
-    for word in sorted(_DIRECTIONS, key=len, reverse=True):
+    before = _BETWEEN_DIRECTION.sub("", text[max(0, start - 8) : start])
+    if not before.endswith(_DIRECTION_WORDS):
+        return 0
+    for word in _DIRECTION_WORDS:
         if before.endswith(word):
             return _DIRECTIONS[word]
     return 0
@@ -596,8 +611,41 @@ def _present(text: str) -> set[str]:
     return set(_NEEDLES.findall(text))
 
 
-def _may_match(name: str, present: set[str]) -> bool:
-    return not present.isdisjoint(_NEEDS[name])
+# …and, for the patterns whose needed strings are common words (时 in 同时, 分 in 部分, 年),
+# what a match cannot do without: a digit or numeral right before the word. One C-level
+# search each, instead of trying the pattern at every position of the text.
+_CORES = {
+    "date": re.compile(r"[\d一二三四五六七八九十]\s{0,3}月"),
+    "time": re.compile(r"[\d零一二两三四五六七八九十]\s{0,3}[点时]|\d[:：]\d"),
+    "money": re.compile(rf"[{_DIGITS}\d]\s{{0,3}}[毛角分]|块[{_DIGITS}\d]"),
+    "fiscal": re.compile(r"[\d零〇一二三四五六七八九十千]\s{0,3}(?:财|会计|年)"),
+}
+
+
+def _may_match(name: str, present: set[str], text: str = "") -> bool:
+    if present.isdisjoint(_NEEDS[name]):
+        return False
+    core = _CORES.get(name)
+    return core is None or core.search(text) is not None
+
+
+# Where a match of _NUMBER can begin: it opens with optional groups (sign, currency, spaces),
+# so finditer would try it at every character of the text.
+_NUMBER_START = re.compile(rf"\s|负|[-−–](?=\d)|US\$|HK\$|NT\$|RMB|[$€£¥\d{_CN}]")
+
+
+def _numbers(text: str) -> Iterator[re.Match[str]]:
+    """``_NUMBER.finditer(text)``, the pattern tried only where a match can begin."""
+    find, match_at = _NUMBER_START.search, _NUMBER.match
+    start = find(text)
+    while start is not None:
+        position = start.start()
+        match = match_at(text, position)
+        if match is not None and match.end() > position:
+            yield match
+            start = find(text, match.end())
+        else:
+            start = find(text, position + 1)
 
 
 def extract_chinese(text: str) -> list[NumberFact]:
@@ -609,7 +657,7 @@ def extract_chinese(text: str) -> list[NumberFact]:
     free = taken.free
 
     for name, pattern in _SPECIAL:
-        if not _may_match(name, present):
+        if not _may_match(name, present, normal):
             continue
         for match in pattern.finditer(normal):
             if match.group(0).strip() and free(*match.span()):
@@ -651,7 +699,7 @@ def extract_chinese(text: str) -> list[NumberFact]:
                                       weak=value <= 10, range_role=role, digits=1)  # fmt: skip
                     facts.append(fact)
                 taken.claim(*match.span())
-    for match in _NUMBER.finditer(normal):
+    for match in _numbers(normal):
         if not match.group(0).strip() or not free(*match.span()):
             continue
         fact = _number(match, normal, text)
