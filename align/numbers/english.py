@@ -209,7 +209,8 @@ _PATTERNS = [
             rf"(?P<cur>{_alternation(k for k in _CURRENCY_PREFIX if not k.isalpha())}"
             rf"|\b(?:{_alternation(k for k in _CURRENCY_PREFIX if k.isalpha())})\s?)?"
             rf"(?:(?P<num>{_NUM})|(?P<word>\b{_WORD_NUMBER}\b))"
-            rf"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion)\b"
+            # 5 millions euros: a plural scale word after digits is still their scale
+            rf"(?:\s?(?P<scale>hundred|(?:thousand|million|billion|trillion)s?)\b"
             rf"|(?P<abbr>k|K|M|MM|mn|bn|B|tn)(?![A-Za-z]))?"
             rf"(?:\s?(?P<unit>%|percent\b|per cent\b|percentage points?\b|basis points?\b"
             rf"|bps\b|bp\b|pts\b|ppts\b|pp\b|points?\b|x\b|times\b|-?fold\b))?"
@@ -353,6 +354,8 @@ def _number(match: re.Match[str], text: str) -> NumberFact | None:
         if value == 1 and not match.group("scale"):
             return None  # "one" is a determiner more often than a fact
     scale_word = (match.group("scale") or match.group("abbr") or "").lower()
+    if len(scale_word) > 3:
+        scale_word = scale_word.removesuffix("s")  # millions: not "bns" or "ms"
     if scale_word == "hundred":
         value *= 100
     elif scale_word:
