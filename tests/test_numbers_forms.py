@@ -47,6 +47,26 @@ CHINESE = [
     ("五点一刻", 5.25, "time", None),
     ("下午三点半", 15.5, "time", None),
     ("第2万名", 20_000, "ordinal", None),
+    # numerals + 点 + Arabic decimals
+    ("三点75", 3.75, "amount", None),
+    ("二十点05亿", 2_005_000_000, "amount", None),
+    # digits mixed with numerals: digits after 千/百 fill the places below, and digits and
+    # numerals after 万/亿 continue the number
+    ("4百07", 407, "amount", None),
+    ("6千318", 6318, "amount", None),
+    ("7千2百", 7200, "amount", None),
+    ("8千4百25", 8425, "amount", None),
+    ("9千5", 9500, "amount", None),
+    ("300亿零六千512", 30_000_006_512, "amount", None),
+    ("4亿7千万", 470_000_000, "amount", None),
+    ("6万3千2百", 63_200, "amount", None),
+    # 块/毛: spoken money
+    ("七块", 7, "amount", "CNY"),
+    ("十五块钱", 15, "amount", "CNY"),
+    ("三毛", 0.3, "amount", "CNY"),
+    # a year before 1900 before a month
+    ("1789年7月", 17890700, "month", None),
+    ("1848年2月24日", 18480224, "date", None),
 ]
 
 
@@ -60,6 +80,26 @@ def test_chinese_forms_are_read_by_value(text, value, kind, unit, script):
         first = facts[0]
         assert first.value == pytest.approx(value), (written, first)
         assert first.kind == kind and first.currency == unit, (written, first)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("52-3万", 520_000, 530_000),  # 52万 to 53万: the short end completes the long one
+        ("118-25万", 1_180_000, 1_250_000),
+        ("36-8亿", 3_600_000_000, 3_800_000_000),
+    ],
+)
+def test_abbreviated_range_ends_share_the_scale(text, low, high):
+    facts = extract_chinese(f"规模约为{text}。")
+    assert [(f.value, f.range_role) for f in facts] == [(low, "low"), (high, "high")]
+
+
+@pytest.mark.parametrize("text", ["五块蛋糕", "我们坐在一块。", "1百230"])
+def test_not_money_or_not_one_number(text):
+    facts = extract_chinese(text)
+    assert all(f.currency is None for f in facts)
+    assert not any(f.value in {1230, 10_230} for f in facts)
 
 
 def test_approximate_range_gives_both_ends():
@@ -84,6 +124,14 @@ ENGLISH = [
     ("half past three", 3.5, "time", None),
     ("two p m", 14, "time", None),
     ("12 km", 12, "amount", "km"),
+    # a plural scale word after a number is its scale
+    ("forty-two thousands", 42_000, "amount", None),
+    ("three billion fifty millions", 3_050_000_000, "amount", None),
+    ("7 millions euros", 7_000_000, "amount", "EUR"),
+    # scale words as ordinals, or plural as denominators
+    ("five thousandth", 5000, "ordinal", None),
+    ("thirteen hundred forty third", 1343, "ordinal", None),
+    ("two millionths", 0.000002, "amount", None),
 ]
 
 
@@ -95,6 +143,11 @@ def test_english_forms_are_read_by_value(text, value, kind, unit):
         first = facts[0]
         assert first.value == pytest.approx(value), (text, first)
         assert first.kind == kind and first.currency == unit, (text, first)
+
+
+def test_one_hundredth_is_a_fraction_or_a_place():
+    (fact,) = extract_english("It came one thousandth.")
+    assert fact.value == pytest.approx(0.001) and fact.alternatives == (1000,)
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from align.lang.zh import to_simplified
 from align.models import Span
@@ -52,7 +52,7 @@ _NOT_TIMES = "体数性率型"
 # Counters and label nouns after a numeral (第5区, 第二阶段, 三个): the numeral is a number.
 _COUNTERS = (
     "个家名位种笔项次股人年月日季天周条间款套台件张份轮届期座所岁例剂组批粒片支"
-    "区章步节部卷幕场级层楼号课册版集阶关站"
+    "区章步节部卷幕场级层楼号课册版集阶关站块"
 )
 _QUALIFIER_BEFORE = {
     "超过": "gt", "逾": "gt", "超": "gt", "高于": "gt", "多于": "gt", "大于": "gt",
@@ -92,13 +92,17 @@ _NUMBER = re.compile(
     rf"(?P<cur>US\$|HK\$|NT\$|RMB|\$|€|£|¥)?\s{{0,3}}"
     rf"(?:(?P<num>{_ARABIC})\s{{0,3}}(?P<more>多|余)?\s{{0,3}}"
     rf"(?P<scale>(?:千(?![克米瓦])|[十百])[万亿兆]*|[万亿兆]+)?"
-    # 3万2千, 2万5: digits after 万/亿 continue the number
-    rf"(?P<tail>(?<=[万亿])(?:\d{{1,8}}(?:千(?![克米瓦])|[百十])?|[{_CN}]+))?"
-    rf"|(?P<cn>[{_CN}][{_CN}万亿兆]*(?:点[{_DIGITS}]+[万亿兆]*)?))"
+    # 3万2千, 2万5, 200亿零四千230: digits and numerals after 万/亿 continue the number, and
+    # digits after 千/百 fill the places below (1千230, 1百01, 3千5 = 3,500)
+    rf"(?P<tail>(?<=亿)[{_CN}\d万]+(?![克米瓦])|(?<=万)[{_CN}\d]+(?![克米瓦])"
+    r"|(?<=千)(?:\d百(?:\d{1,2}(?![\d.]))?|\d{1,3}(?![\d.]))|(?<=百)\d{1,2}(?![\d.]))?"
+    # 七点二五, 一百点123: the decimals in numerals or in digits
+    rf"|(?P<cn>[{_CN}][{_CN}万亿兆]*(?:点(?:[{_DIGITS}]+|\d+)[万亿兆]*)?))"
     rf"\s{{0,3}}(?P<unit>%|{_alternation(k for k in _UNITS if k not in {'%', '倍'})}"
     rf"|倍(?![{_NOT_TIMES}])"
     rf"|成(?![长为功本立员果绩熟就交型效品分不]))?"
-    rf"\s{{0,3}}(?P<curword>{_alternation(_CURRENCIES)})?"
+    # 块 is the spoken 元 (五块, 三块多) where no noun follows it (五块蛋糕 is five pieces)
+    rf"\s{{0,3}}(?P<curword>{_alternation(_CURRENCIES)}|块(?=多|左右|上下|[^\u3400-\u9fff]|$))?"
     rf"(?P<measure>(?<![万亿兆])(?:{_alternation(_MEASURES)})(?![{_CN}]))?"
 )
 # 百分之七点五; 百分三十 and 百分百 are said too (but 百分点 is "points", with no numeral).
@@ -119,7 +123,8 @@ _FISCAL = re.compile(
     r"\s{0,3}(?:财年|财政年度|会计年度|年度|年)"
 )
 _DATE = re.compile(
-    rf"(?:(?P<y>(?:19|20)\d\d|[零〇一二三四五六七八九]{{4}}|{_YEAR_NUMERAL})\s{{0,3}}年\s{{0,3}})?"
+    # any year before a month (1876年7月), not only 19xx/20xx as a year alone
+    rf"(?:(?P<y>1\d\d\d|20\d\d|[零〇一二三四五六七八九]{{4}}|{_YEAR_NUMERAL})\s{{0,3}}年\s{{0,3}})?"
     r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s{0,3}月"
     r"(?:\s{0,3}(?P<d>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s{0,3}[日号])?"
 )
@@ -150,16 +155,27 @@ _DIGIT_PAIR = re.compile("[一二三四五六七八][二三四五六七八九]")
 _RANGE_JOINER = re.compile(r"^\s*(?:至|到|~|～|-|–|—)\s*$")
 
 
+_ARABIC_RUN = re.compile(r"\d+|\D")
+
+
 def _section(text: str) -> float | None:
     """A numeral below 万: digits with 十/百/千 (一百零五 → 105, 十二 → 12, 两千四 → 2,400:
-    a last digit right after a unit is the next unit down, as people say it)."""
+    a last digit right after a unit is the next unit down, as people say it). Arabic digits
+    may stand for numerals (1百01 = 101, 四千230 = 4,230, 3千5 = 3,500)."""
     total, digit, last_unit, zero = 0.0, None, 0, False
-    for ch in text:
-        if ch in _DIGIT_CHARS:
+    run = False  # the pending digit was written as several Arabic digits (230)
+    tokens: Iterable[str] = text
+    if not text.isdigit() and any("0" <= ch <= "9" for ch in text):
+        tokens = _ARABIC_RUN.findall(text)
+    for ch in tokens:
+        if ch in _DIGIT_CHARS or ch.isdecimal():
             if digit:  # a digit not yet taken by a unit (零 is only a placeholder)
                 return None  # 三四 (three or four) is an approximation; 一零零 is digit by digit
-            zero = zero or _DIGIT_CHARS[ch] == 0
-            digit = _DIGIT_CHARS[ch]
+            value = _DIGIT_CHARS[ch] if ch in _DIGIT_CHARS else int(ch)
+            zero = zero or value == 0 or (len(ch) > 1 and ch[0] == "0")  # 1百01
+            if last_unit and value >= last_unit:
+                return None  # 1百230: more than the unit before it leaves room for
+            digit, run = value, len(ch) > 1
         elif ch in _TENS_CHARACTERS:  # 廿二 = 22, 卅 = 30
             if digit is not None or (last_unit and last_unit <= 10):
                 return None
@@ -172,7 +188,7 @@ def _section(text: str) -> float | None:
             digit, last_unit, zero = None, _SMALL_UNITS[ch], False
         else:
             return None
-    if digit and last_unit >= 100 and not zero:
+    if digit and last_unit >= 100 and not zero and not run:
         return total + digit * last_unit / 10  # 两千四 = 2,400, 三百五 = 350
     return total + (digit or 0)
 
@@ -198,12 +214,14 @@ def chinese_numeral(text: str) -> float | None:
     if point:
         scale_chars = fraction[len(fraction.rstrip("万亿兆")) :]
         digits = fraction[: len(fraction) - len(scale_chars)]
-        if not digits or any(ch not in _DIGIT_CHARS for ch in digits):
+        arabic = digits.isdecimal()  # 一百点123
+        if not digits or not (arabic or all(ch in _DIGIT_CHARS for ch in digits)):
             return None
         head = chinese_numeral(whole) if whole else None
         if head is None:
             return None
-        decimal = float("0." + "".join(str(_DIGIT_CHARS[ch]) for ch in digits))
+        written = digits if arabic else "".join(str(_DIGIT_CHARS[ch]) for ch in digits)
+        decimal = float("0." + written)
         return (head + decimal) * _scale(scale_chars)
     for unit, size in _LARGE_UNITS.items():
         if unit in text:
@@ -280,6 +298,20 @@ _CLAUSE_START = re.compile(r"[，,。；;！？!?：:、]")
 _NOT_QUALIFIER = re.compile(r"[合纽条预签契节公制邀履]约|[最附]近|超[级市越]")
 
 
+_QUALIFIER_CHARACTER = re.compile(f"[{''.join(sorted({w[0] for w in _QUALIFIER_BEFORE}))}]")
+_QUALIFIER_AFTER_WORD = re.compile(rf"\s*[{_COUNTERS}]?\s*({_alternation(_QUALIFIER_AFTER)})")
+
+
+def _last_qualifier(clause: str) -> tuple[int, str] | None:
+    """The qualifier word ending last in ``clause`` (the first listed on a tie): (end, kind)."""
+    best = None
+    for word, qualifier in _QUALIFIER_BEFORE.items():
+        position = clause.rfind(word)
+        if position >= 0 and (best is None or position + len(word) > best[0]):
+            best = (position + len(word), qualifier)
+    return best
+
+
 def _qualifier(text: str, start: int, end: int) -> str | None:
     """A qualifier right after the number, or anywhere earlier in its clause (约占…的 16%)."""
     # Within 60 characters: a clause is shorter, and a text of thousands of numbers must not
@@ -289,15 +321,12 @@ def _qualifier(text: str, start: int, end: int) -> str | None:
         (m.end() for m in _CLAUSE_START.finditer(text, window, start)), default=window
     )
     clause = _NOT_QUALIFIER.sub("  ", text[clause_start:start])
-    best = None
-    for word, qualifier in _QUALIFIER_BEFORE.items():
-        position = clause.rfind(word)
-        if position >= 0 and (best is None or position + len(word) > best[0]):
-            best = (position + len(word), qualifier)
+    # The usual clause has no character a qualifier word begins with: nothing to look for.
+    best = _last_qualifier(clause) if _QUALIFIER_CHARACTER.search(clause) else None
     if best:
         return best[1]
     after = text[end : end + 8]
-    match = re.match(rf"\s*[{_COUNTERS}]?\s*({_alternation(_QUALIFIER_AFTER)})", after)
+    match = _QUALIFIER_AFTER_WORD.match(after)
     if match and not (
         match.group(1) == "多" and after.lstrip().startswith(("多数", "多个", "多种"))
     ):
@@ -305,11 +334,15 @@ def _qualifier(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_DIRECTION_WORDS = tuple(sorted(_DIRECTIONS, key=len, reverse=True))
+_BETWEEN_DIRECTION = re.compile(r"(?:了|约|约为|超过|达|达到|为|近|逾|\s)+$")
+
+
 def _direction(text: str, start: int) -> int:
-    before = re.sub(
-        r"(?:了|约|约为|超过|达|达到|为|近|逾|\s)+$", "", text[max(0, start - 8) : start]
-    )
-    for word in sorted(_DIRECTIONS, key=len, reverse=True):
+    before = _BETWEEN_DIRECTION.sub("", text[max(0, start - 8) : start])
+    if not before.endswith(_DIRECTION_WORDS):
+        return 0
+    for word in _DIRECTION_WORDS:
         if before.endswith(word):
             return _DIRECTIONS[word]
     return 0
@@ -354,6 +387,8 @@ def _number(match: re.Match[str], text: str, original: str) -> NumberFact | None
             return None  # 千个 (thousands of), 三四个 (three or four)
         if before == "第" or _APPROXIMATE_BEFORE.search(before):
             return None  # 第一 is an ordinal; 数百, 几十 are vague
+        if cn == "一" and g["curword"] == "块" and before in {"在", "到", "成"}:
+            return None  # 在一块 is "together"
         has_unit = bool(
             unit
             or g["curword"]
@@ -382,6 +417,7 @@ def _number(match: re.Match[str], text: str, original: str) -> NumberFact | None
     currency = (
         _CURRENCY_PREFIX.get(g["cur"] or "")
         or _CURRENCIES.get(g["curword"] or "")
+        or ("CNY" if g["curword"] == "块" else None)
         or _measure(measure, text, start, end)
     )
     if g["neg"]:
@@ -428,13 +464,14 @@ def _approximate_range(match: re.Match[str], text: str) -> tuple[float, float] |
 
 
 def _tail(tail: str, scale_text: str) -> float:
-    """The digits after 万/亿 in 3万2千 (2,000) or 2万5 (5,000: one digit is the next unit)."""
-    if not tail[0].isdigit():
+    """The digits after 万/亿 in 3万2千 (2,000) or 2万5 (5,000: one digit is the next unit),
+    or after 千/百 in 1千230 (230) or 3千5 (500)."""
+    digits = tail.rstrip("千百十")
+    if not digits.isdigit() or len(tail) - len(digits) > 1:  # 两千, 零四千230, 5千万
         value = chinese_numeral(tail) or 0.0
         if len(tail) == 1 and tail in _DIGIT_CHARS:
             value *= _scale(scale_text[-1:]) / 10  # 2万五 = 25,000
         return value
-    digits = tail.rstrip("千百十")
     unit = _scale(tail[len(digits) :])
     if unit == 1 and len(digits) == 1:
         unit = _scale(scale_text[-1:]) / 10
@@ -515,7 +552,8 @@ def _special(name: str, match: re.Match[str], original: str) -> NumberFact | Non
         if g["h2"] and not said:
             # 一点 is "a little" and 两点 "two points"; 于六点 (at six) is a time.
             at = _AT_TIME.search(match.string, 0, span.start)
-            decimal = match.string[span.end : span.end + 1] in _DIGIT_CHARS  # 到七点二五
+            following = match.string[span.end : span.end + 1]
+            decimal = following in _DIGIT_CHARS or following.isdecimal()  # 到七点二五, 到三点75
             if hour < 2 or not at or at.end() != span.start or decimal:
                 return None
         minute = (
@@ -596,8 +634,41 @@ def _present(text: str) -> set[str]:
     return set(_NEEDLES.findall(text))
 
 
-def _may_match(name: str, present: set[str]) -> bool:
-    return not present.isdisjoint(_NEEDS[name])
+# …and, for the patterns whose needed strings are common words (时 in 同时, 分 in 部分, 年),
+# what a match cannot do without: a digit or numeral right before the word. One C-level
+# search each, instead of trying the pattern at every position of the text.
+_CORES = {
+    "date": re.compile(r"[\d一二三四五六七八九十]\s{0,3}月"),
+    "time": re.compile(r"[\d零一二两三四五六七八九十]\s{0,3}[点时]|\d[:：]\d"),
+    "money": re.compile(rf"[{_DIGITS}\d]\s{{0,3}}[毛角分]|块[{_DIGITS}\d]"),
+    "fiscal": re.compile(r"[\d零〇一二三四五六七八九十千]\s{0,3}(?:财|会计|年)"),
+}
+
+
+def _may_match(name: str, present: set[str], text: str = "") -> bool:
+    if present.isdisjoint(_NEEDS[name]):
+        return False
+    core = _CORES.get(name)
+    return core is None or core.search(text) is not None
+
+
+# Where a match of _NUMBER can begin: it opens with optional groups (sign, currency, spaces),
+# so finditer would try it at every character of the text.
+_NUMBER_START = re.compile(rf"\s|负|[-−–](?=\d)|US\$|HK\$|NT\$|RMB|[$€£¥\d{_CN}]")
+
+
+def _numbers(text: str) -> Iterator[re.Match[str]]:
+    """``_NUMBER.finditer(text)``, the pattern tried only where a match can begin."""
+    find, match_at = _NUMBER_START.search, _NUMBER.match
+    start = find(text)
+    while start is not None:
+        position = start.start()
+        match = match_at(text, position)
+        if match is not None and match.end() > position:
+            yield match
+            start = find(text, match.end())
+        else:
+            start = find(text, position + 1)
 
 
 def extract_chinese(text: str) -> list[NumberFact]:
@@ -609,7 +680,7 @@ def extract_chinese(text: str) -> list[NumberFact]:
     free = taken.free
 
     for name, pattern in _SPECIAL:
-        if not _may_match(name, present):
+        if not _may_match(name, present, normal):
             continue
         for match in pattern.finditer(normal):
             if match.group(0).strip() and free(*match.span()):
@@ -651,7 +722,7 @@ def extract_chinese(text: str) -> list[NumberFact]:
                                       weak=value <= 10, range_role=role, digits=1)  # fmt: skip
                     facts.append(fact)
                 taken.claim(*match.span())
-    for match in _NUMBER.finditer(normal):
+    for match in _numbers(normal):
         if not match.group(0).strip() or not free(*match.span()):
             continue
         fact = _number(match, normal, text)

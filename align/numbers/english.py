@@ -13,7 +13,7 @@ Not facts: identifiers (``Form 10-Q``, ``COVID-19``), ordinals used in discourse
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from align.models import Span
 from align.numbers.facts import (
@@ -209,7 +209,8 @@ _PATTERNS = [
             rf"(?P<cur>{_alternation(k for k in _CURRENCY_PREFIX if not k.isalpha())}"
             rf"|\b(?:{_alternation(k for k in _CURRENCY_PREFIX if k.isalpha())})\s?)?"
             rf"(?:(?P<num>{_NUM})|(?P<word>\b{_WORD_NUMBER}\b))"
-            rf"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion)\b"
+            # 5 millions euros: a plural scale word after digits is still their scale
+            rf"(?:\s?(?P<scale>hundred|(?:thousand|million|billion|trillion)s?)\b"
             rf"|(?P<abbr>k|K|M|MM|mn|bn|B|tn)(?![A-Za-z]))?"
             rf"(?:\s?(?P<unit>%|percent\b|per cent\b|percentage points?\b|basis points?\b"
             rf"|bps\b|bp\b|pts\b|ppts\b|pp\b|points?\b|x\b|times\b|-?fold\b))?"
@@ -353,6 +354,8 @@ def _number(match: re.Match[str], text: str) -> NumberFact | None:
         if value == 1 and not match.group("scale"):
             return None  # "one" is a determiner more often than a fact
     scale_word = (match.group("scale") or match.group("abbr") or "").lower()
+    if len(scale_word) > 3:
+        scale_word = scale_word.removesuffix("s")  # millions: not "bns" or "ms"
     if scale_word == "hundred":
         value *= 100
     elif scale_word:
@@ -504,28 +507,58 @@ _STARTS = {
 # the month pattern would otherwise be tried at every "in", "of" and "this".
 _DIGIT = re.compile(r"\d")
 _DIGIT_IN_DIGIT = re.compile(r"\d in \d")
-# Each need is one C-level search of the text; without it the pattern would be tried at every
-# digit (date, time, ordinal) by the Python loop of _matches.
-_NEEDS = {
-    "date": "month-and-digit", "numeric-date": "numeric-date", "fraction": "fraction",
-    "time": "clock", "ordinal": "ordinal", "fiscal": "digit", "quarter": "quarter",
-    "half": "half", "month": "month",
-}  # fmt: skip
-_MONTH_PREFIX = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+# What a text must contain for each pattern to match at all, tested once per text by
+# ``_openable``: most sentences have no digit, and each pattern would otherwise be tried at
+# every digit (date, time, ordinal) or every "in", "of" and "this" (month) by _matches. The
+# tests are literal searches where they can be (a leading \b would make Python's regex engine
+# try every position): a test may let a text through that the pattern then refuses, never
+# the reverse.
+# A month name ending a word (the date pattern reads no other): "market", "decline" and
+# "approximately" do not make a sentence worth trying at every digit.
+_MONTH_WORD = re.compile(rf"(?:{_alternation(_MONTHS)})\b")
+# The month pattern reads capitalised names only (May, March).
+_CAPITAL_MONTH = re.compile(rf"(?:{'|'.join(name.capitalize() for name in _MONTH_NAMES)})\b")
 _NUMERIC_DATE = re.compile(r"\d[/.-]\d{1,2}[/.-](?:19|20)\d\d")
 _CLOCK = re.compile(r"\d:\d\d|\d ?[ap]\.?m")
 _ORDINAL_SUFFIX = re.compile(r"\d(?:st|nd|rd|th)\b")
-_HAS: dict[str, Callable[[str], bool]] = {
-    "digit": lambda lower: _DIGIT.search(lower) is not None,
-    "fraction": lambda lower: "/" in lower or _DIGIT_IN_DIGIT.search(lower) is not None,
-    "quarter": lambda lower: re.search(r"q[1-4]|[1-4]q|quarter", lower) is not None,
-    "half": lambda lower: re.search(r"h[12]|[12]h|half", lower) is not None,
-    "month": lambda lower: any(name in lower for name in _MONTH_NAMES),
-    "month-and-digit": lambda lower: bool(_DIGIT.search(lower) and _MONTH_PREFIX.search(lower)),
-    "numeric-date": lambda lower: _NUMERIC_DATE.search(lower) is not None,
-    "clock": lambda lower: _CLOCK.search(lower) is not None,
-    "ordinal": lambda lower: _ORDINAL_SUFFIX.search(lower) is not None,
-}
+# "quarter" and "first" are in every other sentence of an earnings call: only a quarter or a
+# half as the patterns write them (Q3, 3Q, third quarter, H1, first half) opens them.
+_QUARTER_WORDS = re.compile(
+    rf"(?:{_alternation(_ORDINALS)})[\s-]+(?:(?:fiscal|calendar)[\s-]+)?quarter"
+)
+_HALF_WORDS = re.compile(r"(?:first|second)\s+half")
+_QUARTER_CODE, _QUARTER_CODE_AFTER = re.compile(r"q[1-4]"), re.compile(r"[1-4]q")
+_HALF_CODE, _HALF_CODE_AFTER = re.compile(r"h[12]"), re.compile(r"[12]h")
+
+
+def _openable(text: str, lower: str) -> set[str]:
+    """The patterns that can match somewhere in ``text`` (``lower`` is its lower case)."""
+    names = {"number"}
+    if _CAPITAL_MONTH.search(text):
+        names.add("month")
+    if "quarter" in lower and _QUARTER_WORDS.search(lower):
+        names.add("quarter")
+    if "half" in lower and _HALF_WORDS.search(lower):
+        names.add("half")
+    if _DIGIT.search(lower) is None:
+        return names
+    if "/" in lower or (" in " in lower and _DIGIT_IN_DIGIT.search(lower)):
+        names.add("fraction")
+    if _MONTH_WORD.search(lower):
+        names.add("date")
+    if _NUMERIC_DATE.search(lower):
+        names.add("numeric-date")
+    if _CLOCK.search(lower):
+        names.add("time")
+    if _ORDINAL_SUFFIX.search(lower):
+        names.add("ordinal")
+    if "fiscal" in lower or "fy" in lower:
+        names.add("fiscal")
+    if "q" in lower and (_QUARTER_CODE.search(lower) or _QUARTER_CODE_AFTER.search(lower)):
+        names.add("quarter")
+    if _HALF_CODE.search(lower) or _HALF_CODE_AFTER.search(lower):
+        names.add("half")
+    return names
 
 
 def _matches(name: str, pattern: re.Pattern[str], text: str, lower: str) -> Iterator[re.Match[str]]:
@@ -533,14 +566,16 @@ def _matches(name: str, pattern: re.Pattern[str], text: str, lower: str) -> Iter
 
     ``lower`` is ``text`` lower-cased with the same length: the lower-case ``_STARTS`` patterns
     run on it several times faster than with IGNORECASE."""
-    end = 0
-    for start in _STARTS[name].finditer(lower):
-        if start.start() < end:
-            continue
-        match = pattern.match(text, start.start())
-        if match is not None and match.end() > match.start():
-            end = match.end()
+    find, match_at = _STARTS[name].search, pattern.match
+    start = find(lower)
+    while start is not None:
+        position = start.start()
+        match = match_at(text, position)
+        if match is not None and match.end() > position:
             yield match
+            start = find(lower, match.end())  # the next start after the match, found in C
+        else:
+            start = find(lower, position + 1)
 
 
 def extract_english(text: str) -> list[NumberFact]:
@@ -550,15 +585,11 @@ def extract_english(text: str) -> list[NumberFact]:
     lower = text.lower()
     if len(lower) != len(text):  # "İ" lowers to two characters: keep such characters as they are
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    has: dict[str, bool] = {}
+    openable = _openable(text, lower)
     _read_spoken(text, lower, taken, facts)
     for name, pattern in _PATTERNS:
-        need = _NEEDS.get(name)
-        if need is not None:
-            if need not in has:
-                has[need] = _HAS[need](lower)
-            if not has[need]:
-                continue
+        if name not in openable:
+            continue
         for match in _matches(name, pattern, text, lower):
             if not match.group(0).strip():
                 continue

@@ -215,7 +215,7 @@ def describe(fact: NumberFact) -> str:
     if fact.kind == "quarter":
         return f"Q{fact.value:g}"
     if fact.kind == "ordinal":
-        return f"#{fact.value:g}"
+        return f"#{_format_number(fact.value)}"  # #12, #1,121, #9,000,000
     if fact.kind == "half":
         return f"H{fact.value:g}"
     if fact.kind in {"date", "month"}:

@@ -60,10 +60,13 @@ def link_ranges(
             changes["kind"] = high.kind
         if low.currency is None and high.currency is not None:
             changes["currency"] = high.currency
+        # The high end as meant (63-4万: 64万, not 4万) decides whether the low one shares its
+        # scale word.
+        high_value = high.value if short_high is None else short_high
         if (
             low.scale == 1.0
             and high.scale != 1.0
-            and abs(low.value) * high.scale <= abs(high.value) * 10
+            and abs(low.value) * high.scale <= abs(high_value) * 10
         ):
             changes["value"] = low.value * high.scale
             changes["scale"] = high.scale

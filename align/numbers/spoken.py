@@ -37,6 +37,10 @@ ORDINAL_UNITS = {
 }  # fmt: skip
 ORDINAL_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
                 "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90}  # fmt: skip
+# Scale words as ordinals (nine millionth = 9,000,000th) or, plural, as denominators (three
+# millionths); "one hundredth" is either (1/100, or 100th: a place, an anniversary).
+ORDINAL_SCALES = {"hundredth": 100, "thousandth": 10**3, "millionth": 10**6,
+                  "billionth": 10**9, "trillionth": 10**12}  # fmt: skip
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -158,11 +162,14 @@ def _cardinal(tokens: list[_Token], i: int) -> tuple[float, int, int] | None:
                 break
             current = (current or 1) * 100  # "hundred fifteen" is said for 115
             last = "hundred"
-        elif word in SCALES:
-            if last not in {"", "unit", "teen", "tens", "hundred"} or SCALES[word] >= last_scale:
+        elif word in SCALES or (word[-1:] == "s" and word[:-1] in SCALES and last):
+            # thirty-five thousands, one billion twenty-five millions: a plural scale word
+            # after a number is its scale (alone, "thousands of" is vague)
+            size = SCALES[word.removesuffix("s") if word not in SCALES else word]
+            if last not in {"", "unit", "teen", "tens", "hundred"} or size >= last_scale:
                 break
-            total += (current or 1) * SCALES[word]
-            current, last, last_scale = 0, "scale", SCALES[word]
+            total += (current or 1) * size
+            current, last, last_scale = 0, "scale", size
         elif word == "point" and last in {"", "unit", "teen", "tens", "hundred"}:
             decimals = _decimals(tokens, j + 1)
             if decimals is None:
@@ -450,6 +457,8 @@ def _scan(
             i += found[1]
             continue
         year = _spoken_year(tokens, i) if word in UNITS or word == "twenty" else None
+        if year and _ordinal_beyond(tokens, i, year[1], text):
+            year = None  # eleven hundred twenty first is the 1,121st, not 1120 and first
         if year and 1100 <= year[0] <= 2100 and year[1] >= 2 and _year_like(tokens, i, year[1]):
             facts.append(_fact(text, _span(tokens, i, year[1]), float(year[0]), kind="year"))
             i += year[1]
@@ -514,6 +523,15 @@ def _ordinal_or_fraction(
     k = i + used
     nxt = tokens[k].word if k < len(tokens) else ""
     whole = int(value) == value
+    scale = ORDINAL_SCALES.get(nxt.removesuffix("s"))
+    if scale and whole and value:
+        n = used + 1
+        span = _span(tokens, i, n)
+        if nxt.endswith("s"):  # three millionths
+            return _fact(text, span, value / scale, digits=2), n
+        if value == 1:  # one hundredth: 1/100, or the 100th
+            return _fact(text, span, 1 / scale, digits=2, alternatives=(float(scale),)), n
+        return _fact(text, span, value * scale, kind="ordinal"), n  # nine millionth
     ordinal = ORDINAL_UNITS.get(nxt) or ORDINAL_TENS.get(nxt)
     step = 10 if ordinal and ordinal < 10 else 100
     if ordinal and whole and value >= 20 and nxt != "second" and value % step == 0:
@@ -530,6 +548,16 @@ def _ordinal_or_fraction(
             n = used + 3
             return _fact(text, _span(tokens, i, n), value + count / den, digits=2), n
     return None
+
+
+def _ordinal_beyond(tokens: list[_Token], i: int, used: int, text: str) -> bool:
+    """The cardinal at ``tokens[i:]`` ends in an ordinal or a denominator after the ``used``
+    tokens another reading took (eleven hundred twenty first, nineteen hundred thirds)."""
+    cardinal = _cardinal(tokens, i)
+    if cardinal is None or cardinal[1] < used:
+        return False
+    shaped = _ordinal_or_fraction(tokens, i, cardinal, text)
+    return shaped is not None and shaped[1] > used
 
 
 def _period_after(tokens: list[_Token], i: int) -> bool:
