@@ -219,7 +219,7 @@ def dask_client(address: str) -> Iterator[Any]:
         count = address.partition(":")[2] or str(os.cpu_count() or 1)
         if not count.isdecimal() or int(count) < 1:
             raise InputError(f"--dask {address}: local:N takes a number of workers (1 or more)")
-        dashboard = ":0" if importlib.util.find_spec("bokeh") else None
+        dashboard = ":0"  # a free port: the default 8787 may be taken
         cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
                                dashboard_address=dashboard,
                                silence_logs=logging.ERROR)  # fmt: skip
