@@ -76,6 +76,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--db", metavar="FILE",
                        help="review database: report each finding's decided status")  # fmt: skip
+    check.add_argument(
+        "--dask", metavar="ADDRESS",
+        help="check on a Dask cluster (scheduler address, or local:N for N local workers); "
+        "writes JSONL shards to -o DIR/ (config: dask; none: not on Dask)",
+    )  # fmt: skip
 
     report = commands.add_parser("report", help="batch report: .html, .md, .csv or .json")
     _add_input_options(report)
@@ -250,7 +255,9 @@ def _expand(paths: list[str]) -> list[str]:
     return files
 
 
-def _run(args: argparse.Namespace) -> tuple[Any, list[Any], Settings]:
+def _run(
+    args: argparse.Namespace, settings: Settings | None = None
+) -> tuple[Any, list[Any], Settings]:
     """Open the inputs and build the checker: ``(checker, documents, settings)``."""
     from align.engine import Checker
     from align.formats import open_document, open_parallel
@@ -259,7 +266,9 @@ def _run(args: argparse.Namespace) -> tuple[Any, list[Any], Settings]:
         raise InputError("--source and --target go together")
     if not args.paths and not args.source:
         raise InputError("nothing to check: give PATH... or --source EN --target ZH")
-    settings = _settings(args)
+    settings = settings or _settings(args)
+    if _shard_folders(args):
+        return _read_shards(args, settings)
     documents = [
         open_document(path, fmt=args.input_format, encoding=args.encoding)
         for path in _expand(args.paths)
@@ -269,6 +278,50 @@ def _run(args: argparse.Namespace) -> tuple[Any, list[Any], Settings]:
             open_parallel(args.source, args.target, encoding=args.encoding, pairing=args.pairing)
         )
     return Checker(settings), documents, settings
+
+
+def _shard_folders(args: argparse.Namespace) -> list[str]:
+    """The PATHs that are shard folders (``align check --dask -o DIR/``), for the commands
+    that read results: check, report, baseline."""
+    from align.shards import is_shard_folder
+
+    if args.command not in {"check", "report", "baseline"}:
+        return []
+    return [path for path in args.paths if is_shard_folder(path)]
+
+
+def _read_shards(args: argparse.Namespace, settings: Settings) -> tuple[Any, list[Any], Settings]:
+    """Shard folders as the inputs: their results are read, streaming, not checked again."""
+    from align.shards import ShardChecker
+
+    folders = _shard_folders(args)
+    if len(folders) != len(args.paths) or args.source:
+        raise InputError("a shard folder is read on its own: give no other inputs with it")
+    if args.select or args.ignore:
+        raise InputError("--select/--ignore do not apply to a shard folder (its findings are "
+                         "stored); check the inputs again instead")  # fmt: skip
+    args.jobs = 1  # nothing to compute
+    checker = ShardChecker.open(folders, settings)
+    return checker, checker.documents, settings
+
+
+def _check_on_dask(args: argparse.Namespace, settings: Settings, address: str) -> int:
+    """``--dask``: the workers read the inputs and write shards; the client plans and counts."""
+    from align.distributed import run_to_shards
+
+    if args.source or not args.paths:
+        raise InputError("--dask checks files and folders: give PATH... (not --source/--target)")
+    if args.baseline or args.db:
+        raise InputError("--dask writes the findings as found: apply --baseline/--db to the "
+                         "shards afterwards (align check DIR/ --baseline FILE)")  # fmt: skip
+    if args.format not in {"text", "jsonl"}:
+        raise InputError(f"--dask writes JSONL shards; for --format {args.format} run "
+                         "align check DIR/ --format ... on them")  # fmt: skip
+    if not args.output:
+        raise InputError("--dask writes a folder of shards: give -o DIR/")
+    run = run_to_shards(address, settings, args.paths, _expand(args.paths), args.output,
+                        fmt=args.input_format, encoding=args.encoding)  # fmt: skip
+    return EXIT_INPUT if run.errors else EXIT_FINDINGS if run.failing else EXIT_OK
 
 
 def check_documents(checker: Any, documents: list[Any], jobs: int) -> Iterator[tuple[int, Any]]:
@@ -317,7 +370,11 @@ def _check(args: argparse.Namespace) -> int:
     from align.report import ReportContext, writer
     from align.review.baseline import Baseline
 
-    checker, documents, settings = _run(args)
+    settings = _settings(args)
+    address = args.dask or settings.dask
+    if address and address != "none" and not _shard_folders(args):
+        return _check_on_dask(args, settings, address)
+    checker, documents, settings = _run(args, settings)
     baseline = Baseline.load(args.baseline) if args.baseline else None
     store = _existing_store(args.db) if args.db else None
     threshold = settings.fail_severity

@@ -1,22 +1,42 @@
 """Checking a corpus on Dask, past one machine (optional: ``pip install "align-qa[dask]"``).
 
-Documents are read and cut into chunks of pairs on the client; each chunk is one item of a
-Dask bag, checked by ``align.engine.check_chunk`` (pure and picklable: settings, path, script
-and pairs in, results out) wherever the scheduler runs it: worker processes on this machine
-or a ``dask.distributed`` cluster. Results come back in input order and the document rules
-(E106, M104) run over each document on the client, so the output equals ``align check``'s.
+Two ways in:
+
+- ``align check PATH... --dask ADDRESS -o DIR/`` (``check_to_shards``): the client lists the
+  input files and submits one task per file to a ``dask.distributed`` cluster (``local:N``
+  starts a LocalCluster of N worker processes). The worker opens the file itself, checks it
+  whole (the document rules E106 and M104 included, so the output equals ``align check``'s)
+  and writes its results as one part of the shard folder (``align.shards``). Only a few
+  numbers per file come back: the client's memory does not grow with the corpus. A task
+  whose worker dies is run again by the scheduler and its part replaced whole.
+- ``check_on_dask`` (Python): documents are read and cut into chunks of pairs on the client;
+  each chunk is one item of a Dask bag, checked by ``align.engine.check_chunk`` on any Dask
+  scheduler; results come back in input order and the document rules run on the client.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import itertools
+import logging
+import os
+import sys
+import time
+import uuid
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from pathlib import Path
+from typing import Any, TextIO
 
 from align.config import Settings
-from align.engine import Checker, DocumentPass, check_chunk
-from align.formats import Document
-from align.models import PairResult
+from align.engine import Checker, DocumentPass, _process_checker, check_chunk, fails
+from align.errors import InputError
+from align.formats import Document, open_document
+from align.models import PairResult, RunSummary, Severity
+from align.report.json import SCHEMA, _dumps, input_dict, pair_dict, tool_dict
+from align.shards import SUMMARY, atomic_text, is_shard_folder, leftovers, shard_name
 
 
 def _chunks(documents: Iterable[Document], size: int) -> list[tuple[str, str | None, list[Any]]]:
@@ -62,3 +82,296 @@ def check_on_dask(
         document_pass = passes.setdefault(path, DocumentPass(checker, checker.rules_for(path)))
         for result in results:
             yield document_pass.feed(result)
+
+
+# ``align check PATH... --dask ADDRESS -o DIR/``: the client plans, the workers read and write.
+
+
+@dataclass
+class ShardTask:
+    """What a worker is sent: one input file to read, check and write as one part."""
+
+    index: int
+    path: str
+    fmt: str | None
+    encoding: str
+
+
+@dataclass
+class TaskResult:
+    """What comes back to the client: a few numbers, never the pairs."""
+
+    index: int
+    path: str
+    error: str | None = None
+    shard: str | None = None
+    info: dict[str, Any] | None = None
+    summary: RunSummary | None = None
+    failing: bool = False
+
+
+def check_shard(
+    settings: Settings, folder: str, threshold: Severity | None, task: ShardTask
+) -> TaskResult:
+    """Check one input file where this runs (a Dask worker) and write its results as the
+    part ``shard_name(task.index)`` of ``folder``, whole or not at all. A bad input is this
+    task's one-line error, returned, not raised: retrying would not fix it."""
+    name = shard_name(task.index)
+    summary = RunSummary()
+    failing = False
+    try:
+        document = open_document(task.path, fmt=task.fmt, encoding=task.encoding)
+        checker = _process_checker(settings)
+        with atomic_text(Path(folder) / name) as out:
+            for result in checker.check_document(document):
+                summary.add(result)
+                if not failing and fails([result], threshold):
+                    failing = True
+                out.write(_dumps(pair_dict(result), None) + "\n")
+    except InputError as exc:
+        return TaskResult(task.index, task.path, error=str(exc))
+    except OSError as exc:  # the shard folder: full, gone, not writable from this worker
+        message = f"cannot write the shard: {exc.strerror or exc}"
+        return TaskResult(task.index, task.path, error=f"{Path(folder) / name}: {message}")
+    info = input_dict(document.info.freeze())
+    return TaskResult(task.index, task.path, None, name, info, summary, failing)
+
+
+@dataclass
+class ShardRun:
+    """How a cluster run ended: the folder written, whether a finding fails, the errors."""
+
+    folder: Path
+    tasks: int
+    pairs: int
+    seconds: float
+    failing: bool
+    errors: list[str] = field(default_factory=list)
+
+
+def prepare_folder(output: str, inputs: list[str]) -> Path:
+    """The shard folder ``-o`` names, created if new. A folder from an earlier run loses its
+    parts and summary; any other non-empty folder is refused (nothing of the user's is ever
+    deleted), as is a folder inside an input folder (the next run would read the parts)."""
+    folder = Path(output)
+    if folder.exists() and not folder.is_dir():
+        raise InputError("--dask writes a folder of shards: -o must be a folder", path=output)
+    real = folder.resolve()
+    for source in inputs:
+        if real == Path(source).resolve() or Path(source).resolve() in real.parents:
+            raise InputError("the shard folder is inside an input folder; choose another -o",
+                             path=output)  # fmt: skip
+    if folder.is_dir() and any(folder.iterdir()):
+        if not is_shard_folder(folder):
+            raise InputError("not empty and not a shard folder; choose a new or empty -o",
+                             path=output)  # fmt: skip
+        (folder / SUMMARY).unlink()  # first: a half-cleared folder is no result
+        for stale in [*folder.glob("part-*.jsonl"), *leftovers(folder)]:
+            stale.unlink()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot make the shard folder: {exc.strerror}", path=output) from None
+    return folder
+
+
+class Progress:
+    """Tasks done of the total and pairs per second, on one line of a terminal (stderr);
+    nothing while it runs when stderr is not a terminal."""
+
+    def __init__(self, total: int, stream: TextIO, *, live: bool | None = None):
+        self.total, self.stream = total, stream
+        self.live = stream.isatty() if live is None else live
+        self.started = time.perf_counter()
+        self.done = self.pairs = 0
+
+    @property
+    def rate(self) -> float:
+        elapsed = time.perf_counter() - self.started
+        return self.pairs / elapsed if elapsed > 0 else 0.0
+
+    def line(self, width: int = 24) -> str:
+        filled = width * self.done // self.total if self.total else width
+        bar = "#" * filled + "-" * (width - filled)
+        return (f"[{bar}] {self.done}/{self.total} tasks, {self.pairs:,} pairs, "
+                f"{self.rate:,.0f} pairs/s")  # fmt: skip
+
+    def update(self, pairs: int) -> None:
+        self.done += 1
+        self.pairs += pairs
+        if self.live:
+            print(f"\r{self.line()}\033[K", end="", file=self.stream, flush=True)
+
+    def close(self) -> None:
+        if self.live:
+            print(file=self.stream, flush=True)
+
+
+@contextlib.contextmanager
+def dask_client(address: str) -> Iterator[Any]:
+    """A ``dask.distributed.Client`` of the scheduler at ``address``, or of a LocalCluster of
+    N single-threaded worker processes for ``local:N``, closed (and the cluster stopped) after."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise InputError('--dask needs dask.distributed: pip install "align-qa[dask]"') from None
+    if address.startswith("local"):
+        count = address.partition(":")[2] or str(os.cpu_count() or 1)
+        if not count.isdecimal() or int(count) < 1:
+            raise InputError(f"--dask {address}: local:N takes a number of workers (1 or more)")
+        dashboard = ":0"  # a free port: the default 8787 may be taken
+        cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
+                               dashboard_address=dashboard,
+                               silence_logs=logging.ERROR)  # fmt: skip
+        try:
+            with Client(cluster) as client:
+                yield client
+        finally:
+            cluster.close()
+        return
+    try:
+        client = Client(address, timeout="20s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise InputError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    with client:
+        yield client
+
+
+def dashboard_link(client: Any) -> str | None:
+    """The dashboard's address, when the scheduler serves one (it needs bokeh)."""
+    services = client.scheduler_info().get("services", {})
+    if "dashboard" not in services or (
+        client.cluster is not None and not importlib.util.find_spec("bokeh")
+    ):
+        return None
+    return str(client.dashboard_link)
+
+
+def check_to_shards(
+    client: Any,
+    settings: Settings,
+    paths: list[str],
+    folder: Path,
+    *,
+    fmt: str | None = None,
+    encoding: str = "utf-8",
+    progress: Progress | None = None,
+    window: int | None = None,
+) -> ShardRun:
+    """Check ``paths`` on ``client``'s cluster, one task per file, each worker writing its
+    part of ``folder``; then write ``summary.json``. The client holds a few numbers per file
+    and at most ``window`` tasks in flight (default: four per worker thread)."""
+    from distributed import as_completed
+
+    threshold = settings.fail_severity
+    run = partial(check_shard, settings, str(folder.resolve()), threshold)
+    if window is None:
+        window = max(4 * sum(client.nthreads().values()), 8)
+    started = time.perf_counter()
+    tasks = (ShardTask(i, p, fmt, encoding) for i, p in enumerate(paths))
+    done: dict[int, TaskResult] = {}
+    pending = as_completed()
+    for task in itertools.islice(tasks, window):
+        pending.add(client.submit(run, task, key=f"align-shard-{task.index}-{uuid.uuid4().hex}"))
+    for future in pending:
+        result = _result(future, paths)
+        future.release()
+        done[result.index] = result
+        if progress:
+            progress.update(result.summary.pairs if result.summary else 0)
+        for task in itertools.islice(tasks, 1):
+            pending.add(
+                client.submit(run, task, key=f"align-shard-{task.index}-{uuid.uuid4().hex}")
+            )
+    if progress:
+        progress.close()
+    ordered = [done[i] for i in range(len(paths))]
+    total = RunSummary()
+    for result in ordered:
+        if result.summary:
+            _merge(total, result.summary)
+    summary = {
+        "summary": total.to_dict(),
+        "schema": SCHEMA,
+        "tool": tool_dict(Checker(settings).signature),
+        "inputs": [r.info for r in ordered if r.info],
+        "shards": [
+            {"path": r.shard, "input": r.path, "pairs": r.summary.pairs}
+            for r in ordered
+            if r.shard and r.summary
+        ],
+        "errors": [{"input": r.path, "message": r.error} for r in ordered if r.error],
+    }
+    for stale in leftovers(folder):  # a killed worker's unfinished part: retried elsewhere
+        with contextlib.suppress(OSError):
+            stale.unlink()
+    with atomic_text(folder / SUMMARY) as out:
+        out.write(_dumps(summary, 2) + "\n")
+    return ShardRun(
+        folder,
+        len(paths),
+        total.pairs,
+        time.perf_counter() - started,
+        any(r.failing for r in ordered),
+        [r.error for r in ordered if r.error],
+    )
+
+
+def run_to_shards(
+    address: str,
+    settings: Settings,
+    named: list[str],
+    paths: list[str],
+    output: str,
+    *,
+    fmt: str | None = None,
+    encoding: str = "utf-8",
+    stderr: TextIO | None = None,
+) -> ShardRun:
+    """``align check PATH... --dask ADDRESS -o DIR/``: ``paths`` (the files of the ``named``
+    PATHs) checked on the cluster into the shard folder ``output``, with the dashboard link,
+    a progress bar, each failed input's one-line error and a closing line on ``stderr``."""
+    from align.textio import check_encoding
+
+    stderr = stderr or sys.stderr
+    check_encoding(encoding)  # a bad --encoding is one error, not one per task
+    folder = prepare_folder(output, named)
+    with dask_client(address) as client:
+        link = dashboard_link(client)
+        if link:
+            print(f"Dask dashboard: {link}", file=stderr)
+        progress = Progress(len(paths), stderr)
+        run = check_to_shards(client, settings, paths, folder, fmt=fmt, encoding=encoding,
+                              progress=progress)  # fmt: skip
+    for error in run.errors:
+        print(f"align: error: {error}", file=stderr)
+    rate = run.pairs / run.seconds if run.seconds else 0.0
+    print(f"{run.tasks - len(run.errors)} of {run.tasks} shards written to {folder}{os.sep} "
+          f"({run.pairs:,} pairs in {run.seconds:.1f} s, {rate:,.0f} pairs/s)",
+          file=stderr)  # fmt: skip
+    return run
+
+
+def _result(future: Any, paths: list[str]) -> TaskResult:
+    """The task's result; a task that failed for another reason (a bug, a worker killed more
+    often than the scheduler allows) becomes that input's one-line error."""
+    try:
+        result = future.result()
+    except Exception as exc:
+        index = int(str(future.key).split("-")[2])
+        return TaskResult(index, paths[index], error=f"{paths[index]}: {type(exc).__name__}: {exc}")
+    if not isinstance(result, TaskResult):
+        raise TypeError(f"unexpected task result {result!r}")
+    return result
+
+
+def _merge(total: RunSummary, part: RunSummary) -> None:
+    total.pairs += part.pairs
+    total.flagged += part.flagged
+    total.score_total += part.score_total
+    total.baselined += part.baselined
+    total.decided += part.decided
+    for severity, count in part.by_severity.items():
+        total.by_severity[severity] += count
+    for code, count in part.by_code.items():
+        total.by_code[code] = total.by_code.get(code, 0) + count

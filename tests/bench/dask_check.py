@@ -1,16 +1,24 @@
-"""Checks on Dask: a local cluster of worker processes gives the same results as one process.
+"""`align check --dask` against `--jobs`: throughput, the client's peak memory, same output.
 
-    pip install -e ".[dask]" && python tests/bench/dask_check.py [--copies 20] [--workers 2]
+    pip install -e ".[dask]" && python tests/bench/dask_check.py [--files 100] [--workers 2]
+        [--copies 1] [--address tcp://scheduler:8786]
 
-Builds the sample replicated with its digits varied (as tests/bench/speed.py does), checks it
-in this process and as a Dask bag on a pool of worker processes (``scheduler="processes"``;
-a ``dask.distributed.Client`` works the same), and prints both times and whether every
-result (scores, findings, document-rule findings) is identical.
+Writes ``--files`` files, each the sample ``--copies`` times with its digits varied (as
+tests/bench/speed.py does, so no two files are alike), then runs, each as its own process:
+
+1. ``align check DIR --jobs N --format jsonl -o FILE``;
+2. ``align check DIR --dask local:N -o SHARDS/`` (or ``--address``: an existing cluster),
+
+and prints each one's wall time and pairs/s, the client's own peak RSS (for ``local:N`` that
+process also runs the scheduler; the workers are not counted), and whether the shards'
+lines equal the JSONL's pair lines.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import subprocess
 import sys
 import tempfile
 import time
@@ -18,38 +26,76 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from align.config import Settings
-from align.distributed import check_on_dask
-from align.engine import Checker
-from align.formats import open_document
 from tests.bench.speed import varied_copies
+
+# Runs the CLI in this interpreter and reports this process's own peak RSS (not its
+# children's: the --jobs pool and the LocalCluster's workers are other processes).
+_CLIENT = """
+import resource, sys
+from align.cli import main
+if __name__ == "__main__":
+    code = main(sys.argv[1:])
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"client-peak-mb {peak:.0f}", file=sys.stderr)
+    sys.exit(code)
+"""
+
+
+def run(script: Path, args: list[str]) -> tuple[float, float]:
+    """(wall seconds, the client's peak RSS in MB) of ``align ARGS``."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, str(script), *args], capture_output=True, text=True, check=False
+    )
+    elapsed = time.perf_counter() - started
+    if done.returncode > 1:
+        sys.exit(f"align {' '.join(args)} exited {done.returncode}:\n{done.stderr}")
+    peak = next(
+        float(line.split()[1])
+        for line in done.stderr.splitlines()
+        if line.startswith("client-peak-mb")
+    )
+    return elapsed, peak
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--copies", type=int, default=20)
+    parser.add_argument("--files", type=int, default=100)
+    parser.add_argument("--copies", type=int, default=1, help="copies of the sample per file")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--address", help="an existing scheduler instead of local:N")
     args = parser.parse_args()
-    settings = Settings()
-    with tempfile.TemporaryDirectory() as folder:
-        paths = []
-        for shard in range(2):  # a corpus of two files
-            path = Path(folder) / f"shard{shard}.txt"
-            path.write_text(varied_copies(args.copies // 2, seed=shard), "utf-8")
-            paths.append(str(path))
-        started = time.perf_counter()
-        serial = [r for p in paths for r in Checker(settings).check_document(open_document(p))]
-        one = time.perf_counter() - started
-        started = time.perf_counter()
-        documents = [open_document(p) for p in paths]
-        on_dask = list(check_on_dask(documents, settings, num_workers=args.workers))
-        many = time.perf_counter() - started
-    same = [(r.pair.id, r.score, r.findings) for r in serial] == [
-        (r.pair.id, r.score, r.findings) for r in on_dask
-    ]
-    print(f"{len(serial)} pairs: one process {one:.1f} s ({len(serial) / one:.0f} pairs/s); "
-          f"Dask bag on {args.workers} worker processes {many:.1f} s "
-          f"({len(serial) / many:.0f} pairs/s); identical results: {same}")  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        for k in range(args.files):
+            text = varied_copies(args.copies, seed=k)
+            (folder / f"doc{k:05d}.txt").write_text(text, "utf-8")
+        script = Path(tmp) / "client.py"
+        script.write_text(_CLIENT, "utf-8")
+        jsonl = Path(tmp) / "jobs.jsonl"
+        shards = Path(tmp) / "shards"
+        jobs_time, jobs_peak = run(
+            script, ["check", str(folder), "--jobs", str(args.workers), "--format", "jsonl",
+                     "-o", str(jsonl), "--fail-on", "never"],
+        )  # fmt: skip
+        address = args.address or f"local:{args.workers}"
+        dask_time, dask_peak = run(
+            script, ["check", str(folder), "--dask", address, "-o", f"{shards}/",
+                     "--fail-on", "never"],
+        )  # fmt: skip
+        expected = jsonl.read_text("utf-8").splitlines()[:-1]
+        summary = json.loads((shards / "summary.json").read_text("utf-8"))
+        got: list[str] = []
+        for shard in summary["shards"]:
+            got += (shards / shard["path"]).read_text("utf-8").splitlines()
+    pairs = len(expected)
+    print(f"{args.files} files, {pairs:,} pairs")
+    print(f"--jobs {args.workers}:       {jobs_time:6.1f} s  {pairs / jobs_time:6.0f} pairs/s  "
+          f"client peak {jobs_peak:.0f} MB")  # fmt: skip
+    print(f"--dask {address}: {dask_time:6.1f} s  {pairs / dask_time:6.0f} pairs/s  "
+          f"client peak {dask_peak:.0f} MB")  # fmt: skip
+    print(f"shards equal the JSONL pair for pair: {got == expected}")
 
 
 if __name__ == "__main__":
