@@ -1,0 +1,63 @@
+"""M rules on the held-out idiom and domain-sense pairs; prints figures (not a test).
+
+    python tests/bench/meaning_heldout.py [--show]
+
+``tests/bench/data/meaning/heldout.tsv`` (provenance in SOURCES.md beside it) was written for
+issue #21 by someone who had not seen the M rules: English sentences with an idiom or a
+polysemous domain term, each with a literal (wrong) Chinese rendering, a correct idiomatic
+one, and sentences using the same words literally. Each row is checked alone with the M
+family; a row counts as flagged when it gets an M finding at warning or above. Prints the
+error rows flagged (recall) and the correct rows flagged (false flags), by kind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from align.config import Settings
+from align.engine import Checker
+from align.models import Pair, Segment, Severity
+
+HELDOUT = Path(__file__).parent / "data" / "meaning" / "heldout.tsv"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", action="store_true", help="print every row and its findings")
+    args = parser.parse_args()
+    with HELDOUT.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    checker = Checker(Settings(select=("M",)))
+    totals: Counter[tuple[str, str]] = Counter()
+    flagged: Counter[tuple[str, str]] = Counter()
+    for row in rows:
+        pair = Pair(row["id"], Segment(row["en"], "heldout", (1,)),
+                    Segment(row["zh"], "heldout", (1,)))  # fmt: skip
+        findings = [f for f in checker.check_pair(pair).findings
+                    if f.severity.rank >= Severity.WARNING.rank]  # fmt: skip
+        key = (row["label"], row["kind"])
+        totals[key] += 1
+        flagged[key] += bool(findings)
+        if args.show:
+            mark = "FLAG" if findings else "    "
+            print(f"{mark} {row['id']} {row['label']:<7} {row['expression']}: {row['zh']}")
+            for finding in findings:
+                print(f"       {finding.code} {finding.message}")
+    for label in ("error", "correct"):
+        n = sum(v for (lab, _), v in totals.items() if lab == label)
+        k = sum(v for (lab, _), v in flagged.items() if lab == label)
+        what = "recall" if label == "error" else "false flags"
+        print(f"{label} rows flagged at warning+: {k}/{n} ({k / n:.1%}, {what})")
+        for (lab, kind), total in sorted(totals.items()):
+            if lab == label:
+                print(f"  {kind:<12} {flagged[(lab, kind)]:>3}/{total}")
+
+
+if __name__ == "__main__":
+    main()
