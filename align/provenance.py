@@ -57,7 +57,11 @@ def data_versions() -> list[tuple[str, str]]:
         ("sacreBLEU", _package("sacrebleu")),
         ("names.tsv", f"{_bundled('names.tsv')} (bundled organisation names)"),
         ("idioms.tsv", f"{_bundled('idioms.tsv')} (bundled idiom list)"),
-    ]
+        ("idioms_oewn.tsv",
+         f"{_bundled('idioms_oewn.tsv')} (Open English WordNet 2025 idioms; CC BY 4.0)"),
+        ("concrete_words.txt",
+         f"{_bundled('concrete_words.txt')} (Open English WordNet 2025; CC BY 4.0)"),
+    ]  # fmt: skip
 
 
 def version_text(version: str) -> str:
