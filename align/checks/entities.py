@@ -99,7 +99,10 @@ def _renderings(ctx: PairContext) -> list[Rendering]:
             or _translated(entity, ctx, window)
             # Something in the aligned sentence sounds a little like it: not sure enough to
             # call it missing, not sure enough to call it a rendering.
-            or (_transliteration(entity, target, window, strict=False) and
+            # When the dictionary knows the name's rendering and it is absent, ordinary words
+            # that happen to sound alike (開設了 "opened" for Cairo 開羅) are not enough.
+            or (_transliteration(entity, target, window, strict=False,
+                                 wordy=not _known(entity)) and
                 Rendering(entity, "unclear"))
             or Rendering(entity, "missing")
         )  # fmt: skip
@@ -212,14 +215,22 @@ def _heads(key: str) -> list[str]:
     return heads
 
 
+def _known(entity: Entity) -> bool:
+    """The dictionary knows an established rendering of the name or of one of its words, and
+    the name is not one it also abbreviates to one character (中 China, 美 America): such a
+    name is often absorbed into other words (中方, 国内, 我国) rather than written out."""
+    heads = [head for key in _name_keys(entity) for head in _heads(key)]
+    return bool(heads) and all(len(head) > 1 for head in heads)
+
+
 def _transliteration(
-    entity: Entity, target: str, window: Span | None, *, strict: bool
+    entity: Entity, target: str, window: Span | None, *, strict: bool, wordy: bool = True
 ) -> Rendering | None:
     """The best-sounding run of Han characters for the entity's name words; the parts of a
     ``·``-joined name found for several words make one rendering (托德·麥金農)."""
     matches = []
     for word in entity.name_words or entity.words:
-        match = best_transliteration(word, target, window, strict=strict)
+        match = best_transliteration(word, target, window, strict=strict, wordy=wordy)
         if match:
             matches.append(match)
     if not matches:
