@@ -61,6 +61,16 @@ def test_different_names_score_low():
     assert sounds_like("Washington", "莎士比亞") < MATCH
 
 
+def test_ordinary_words_that_sound_alike_are_no_rendering_of_a_known_name():
+    """開設了 ("opened") sounds a little like Cairo; 開羅 is its dictionary rendering."""
+    from align.checks.transliteration import best_transliteration
+
+    target = "我們在當地開設了辦事處。"
+    assert best_transliteration("Cairo", target) is not None  # the lenient search
+    assert best_transliteration("Cairo", target, wordy=False) is None
+    assert best_transliteration("Cairo", "我們在開羅開設了辦事處。", wordy=False) is not None
+
+
 @given(st.text(max_size=30), st.text(max_size=12))
 def test_matcher_never_raises(english, han):
     assert 0.0 <= sounds_like(english, han) <= 1.0

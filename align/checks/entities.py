@@ -17,14 +17,16 @@ from difflib import SequenceMatcher
 from align.checks.lexical import carriers
 from align.checks.transliteration import (
     best_transliteration,
+    explained_by_words,
     inside,
     transliteration_runs,
 )
 from align.context import PairContext
-from align.extract.entities import Entity, extract_entities
+from align.extract.entities import Entity, extract_entities, is_common_word
 from align.lang.en import STOPWORDS, lemma
 from align.lang.names import known_renderings
-from align.lang.phonetic import english_key
+from align.lang.phonetic import chinese_key, english_key, first_sounds
+from align.lang.script import HAN_CLASS
 from align.lang.zh import to_simplified
 from align.models import Span
 
@@ -39,10 +41,13 @@ class Rendering:
     """How one entity of the source appears in the target."""
 
     entity: Entity
-    # verbatim | altered | dictionary | transliteration | translated | unclear | missing
+    # verbatim | altered | dictionary | transliteration | translated | unclear | missing, or
+    # for a name of several name words: partial (one part rendered, another nowhere) |
+    # swapped (another name's part in its place)
     how: str
     target_span: Span | None = None
-    # For ``altered``: the source word the target token is a corruption of.
+    # For ``altered``: the source word the target token is a corruption of; for ``partial``
+    # and ``swapped``: the word of the name not rendered.
     word: str = ""
 
     def form(self, target: str) -> str:
@@ -81,7 +86,7 @@ def _renderings(ctx: PairContext) -> list[Rendering]:
     for entity in source_entities(ctx):
         window = ctx.aligned_target(entity.span.start)
         partly = _altered_word(entity, latin, source_tokens, mentions, kept, reported)
-        found.append(
+        rendering = (
             # A word of the name kept fewer times than the source has it, and an altered copy
             # of it: the whole name is judged, not its first word found (Brennan Holloawy).
             partly
@@ -99,11 +104,116 @@ def _renderings(ctx: PairContext) -> list[Rendering]:
             or _translated(entity, ctx, window)
             # Something in the aligned sentence sounds a little like it: not sure enough to
             # call it missing, not sure enough to call it a rendering.
-            or (_transliteration(entity, target, window, strict=False) and
+            # When the dictionary knows the name's rendering and it is absent, ordinary words
+            # that happen to sound alike (開設了 "opened" for Cairo 開羅) are not enough.
+            or (_transliteration(entity, target, window, strict=False,
+                                 wordy=not _known(entity)) and
                 Rendering(entity, "unclear"))
             or Rendering(entity, "missing")
         )  # fmt: skip
+        if rendering.how in ("verbatim", "transliteration", "unclear"):
+            # The whole name: one part found and another nowhere is a partial rendering.
+            rendering = _partial(entity, target, latin, source_tokens, window) or rendering
+        found.append(rendering)
     return found
+
+
+def _partial(
+    entity: Entity,
+    target: str,
+    latin: list[tuple[str, Span]],
+    source_tokens: set[str],
+    window: Span,
+) -> Rendering | None:
+    """A name of two words, as a person's (Marcus Hartley), of which one is rendered
+    (kept, a known rendering, a transliteration) and another nowhere in the aligned sentence:
+    ``swapped`` when another name stands next to the part found (馬庫斯·哈里森, Marcus
+    Harrison), else ``partial`` (馬庫斯 alone). ``word`` is the part not rendered."""
+    # Any word may be the part found (Dawn of Dawn Comfort), but only a name word is missed:
+    # the ordinary words of a name (Okta Integration Network) may be translated. A word of one
+    # consonant (Sao, Ho) is matched by too much and too little to tell.
+    words = [w for w in entity.words if len(w) > 1 and not w.isupper()]
+    if len(words) != 2 or len(entity.words) != 2:
+        return None  # a two-part name, as a person's is
+    spans = {word: _word_span(word, target, latin, window) for word in words}
+    found = [span for span in spans.values() if span is not None]
+    absent = [
+        w
+        for w, span in spans.items()
+        if span is None and not is_common_word(w) and len(english_key(w)) > 1
+    ]
+    if not found or not absent:
+        return None
+    word = absent[0]
+    for span in found:
+        neighbour = _neighbour(target, span, source_tokens)
+        if neighbour is None or not inside(neighbour, window):
+            continue
+        # A looser transliteration of the word (杜蒙·布里藤 Dumont Britten), or one that
+        # starts with its sound: not sure enough to call it another name.
+        text = neighbour.slice(target)
+        same_start = chinese_key(text)[:1] in first_sounds(english_key(word)[0])
+        if same_start or best_transliteration(word, text):
+            return None
+        return Rendering(entity, "swapped", neighbour, word)
+    # Something else that may be its transliteration (the parts found are not).
+    masked = list(target)
+    for span in found:
+        masked[span.start : span.end] = "_" * (span.end - span.start)
+    if best_transliteration(word, "".join(masked), window, wordy=False):
+        return None
+    return Rendering(entity, "partial", found[0], word)
+
+
+def _word_span(word: str, target: str, latin: list[tuple[str, Span]], window: Span) -> Span | None:
+    """Where one word of a name is rendered in the aligned sentence: kept, a known rendering,
+    or a transliteration."""
+    wanted = _singular(word)
+    for token, span in latin:
+        if inside(span, window) and _singular(token) == wanted:
+            return span
+    simplified = to_simplified(target)
+    for head in known_renderings(word.lower()):
+        start = simplified.find(head, window.start, window.end)
+        if start >= 0:
+            return Span(start, start + len(head))
+    match = best_transliteration(word, target, window, strict=True, wordy=False)
+    return match[1] if match else None
+
+
+_NEIGHBOUR_HAN = re.compile(f"[{HAN_CLASS}]+")
+
+
+def _neighbour(target: str, span: Span, source_tokens: set[str]) -> Span | None:
+    """The name part written right next to ``span``: Han characters across the person-name
+    dot (馬庫斯·哈里森), or a capitalised Latin word the source does not have (Marcus
+    Harrison)."""
+    # The Han part ends where an ordinary word starts (羅賓遜 of 羅賓遜簽署了).
+    explained = explained_by_words(target)
+    if target[span.end : span.end + 1] == "·":
+        after = _NEIGHBOUR_HAN.match(target, span.end + 1)
+        if after:
+            end = after.start()
+            while end < after.end() and not explained[end]:
+                end += 1
+            if end > after.start():
+                return Span(after.start(), end)
+    if span.start > 0 and target[span.start - 1] == "·":
+        before = re.search(f"[{HAN_CLASS}]+$", target[: span.start - 1])
+        if before:
+            start = before.end()
+            while start > before.start() and not explained[start - 1]:
+                start -= 1
+            if start < before.end():
+                return Span(start, before.end())
+    if target[span.start : span.start + 1].isascii():
+        after = re.compile(r" ([A-Z][a-z]+)\b").match(target, span.end)
+        if after and after.group(1).lower() not in source_tokens:
+            return Span(after.start(1), after.end(1))
+        before = re.search(r"\b([A-Z][a-z]+) $", target[: span.start])
+        if before and before.group(1).lower() not in source_tokens:
+            return Span(before.start(1), before.end(1))
+    return None
 
 
 def _altered_word(
@@ -212,14 +322,22 @@ def _heads(key: str) -> list[str]:
     return heads
 
 
+def _known(entity: Entity) -> bool:
+    """The dictionary knows an established rendering of the name or of one of its words, and
+    the name is not one it also abbreviates to one character (中 China, 美 America): such a
+    name is often absorbed into other words (中方, 国内, 我国) rather than written out."""
+    heads = [head for key in _name_keys(entity) for head in _heads(key)]
+    return bool(heads) and all(len(head) > 1 for head in heads)
+
+
 def _transliteration(
-    entity: Entity, target: str, window: Span | None, *, strict: bool
+    entity: Entity, target: str, window: Span | None, *, strict: bool, wordy: bool = True
 ) -> Rendering | None:
     """The best-sounding run of Han characters for the entity's name words; the parts of a
     ``·``-joined name found for several words make one rendering (托德·麥金農)."""
     matches = []
     for word in entity.name_words or entity.words:
-        match = best_transliteration(word, target, window, strict=strict)
+        match = best_transliteration(word, target, window, strict=strict, wordy=wordy)
         if match:
             matches.append(match)
     if not matches:

@@ -25,13 +25,18 @@ def inside(span: Span, window: Span | None) -> bool:
 
 
 def best_transliteration(
-    word: str, target: str, window: Span | None = None, *, strict: bool = False
+    word: str,
+    target: str,
+    window: Span | None = None,
+    *,
+    strict: bool = False,
+    wordy: bool = True,
 ) -> tuple[float, Span] | None:
     """The run of Han characters in ``target`` that best sounds like ``word``, if it matches.
 
     ``strict`` only considers runs made of transliteration characters (斯, 林, 克 …). A piece
     inside an ordinary dictionary word (謝謝, the 希 of 希望) must sound exactly right
-    (羅布 for Rob)."""
+    (羅布 for Rob); without ``wordy``, so must a piece half or more of ordinary words."""
     key = english_key(word)
     if not key:
         return None
@@ -57,8 +62,14 @@ def best_transliteration(
                 if piece[0] == "·" or piece[-1] == "·":
                     continue
                 score = sounds_like(word, piece)
-                if all(explained[start:end]) and score < 1.0:
-                    continue  # an ordinary word (謝謝) only counts when it sounds exactly right
+                words = sum(explained[start:end])
+                # An ordinary word (謝謝) only counts when it sounds exactly right; without
+                # ``wordy``, neither does a piece mostly of ordinary words (開設了 "opened"
+                # for Cairo, 當地 "local" for Dakar).
+                if score < 1.0 and (
+                    words == end - start or (not wordy and words * 2 >= end - start)
+                ):
+                    continue
                 # Best score; on a tie the longer piece (托德 rather than 托 for Todd).
                 if score >= threshold and (best is None or (score, end - start) > best[:2]):
                     best = (score, end - start, Span(run.span.start + start, run.span.start + end))

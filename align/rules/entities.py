@@ -41,10 +41,14 @@ def entity_missing(ctx: PairContext) -> Iterator[Hit]:
     is not ordinary English) is looked for in the Chinese: kept in Latin script, translated as
     CC-CEDICT or ``align/data/names.tsv`` know it, transliterated (pinyin compared with the
     name's sound), or its ordinary words translated. Fires when none is found and nothing in
-    the aligned sentence even sounds like it. Acronyms are left out: they are often spelled
-    out in Chinese.
+    the aligned sentence even sounds like it (when the dictionary knows the name's rendering,
+    ordinary words that happen to sound alike do not count: 開設了 "opened" for Cairo 開羅).
+    A two-word name is judged whole: one part rendered and the other (not an ordinary word)
+    nowhere fires as a partial drop, or as a swap when another name stands in its place
+    across the person-name dot. Acronyms are left out: they are often spelled out in Chinese.
     Why it matters: a dropped name changes who said or did something.
-    Example: ``Thanks, Heather.`` → ``謝謝。``
+    Example: ``Thanks, Heather.`` → ``謝謝。``; ``Gordon Whitfield signed it.`` →
+    ``戈登·羅賓遜簽署了它。``
     Passes: ``Thanks, Heather.`` → ``謝謝,希瑟。``; ``Okta`` kept; ``Cisco`` → ``思科``.
     """
     if not ctx.bilingual:
@@ -56,6 +60,18 @@ def entity_missing(ctx: PairContext) -> Iterator[Hit]:
         named = entity.name_words or len(entity.words) == 1
         if found.how == "missing" and named and not entity.is_acronym:
             yield Hit(f"{entity.text} is not in the translation", source_span=entity.span)
+        elif found.how == "partial":
+            yield Hit(
+                f"{found.word} of {entity.text} is not in the translation",
+                source_span=entity.span,
+                target_span=found.target_span,
+            )
+        elif found.how == "swapped" and found.target_span:
+            yield Hit(
+                f"{entity.text} has {found.target_span.slice(ctx.target)} in place of {found.word}",
+                source_span=entity.span,
+                target_span=found.target_span,
+            )
 
 
 @rule("E102", "latin-name-altered", Severity.ERROR)
