@@ -310,7 +310,7 @@ async def test_empty_states_say_what_is_true(tmp_path):
 def test_the_selected_findings_spans_are_emphasised_and_the_others_stay_marked():
     from rich.console import Console
 
-    from tui.render import pair_table, selected_line
+    from tui.widgets.pair_view import pair_table, selected_line
 
     checker = Checker(Settings())
     results = map(checker.check_pair, open_document(str(SAMPLE)).pairs)

@@ -3,7 +3,7 @@
 from align.config import Settings
 from align.engine import Checker
 from align.models import Pair, Segment
-from tui.render import _rows
+from tui.widgets.pair_view import _rows
 
 
 def test_unaligned_sentence_keeps_a_row():
@@ -22,7 +22,7 @@ def test_long_chinese_folds_instead_of_being_cut():
     from rich.console import Console
 
     from align.models import Pair, PairResult, Segment
-    from tui.render import pair_table
+    from tui.widgets.pair_view import pair_table
 
     chinese = "營收成長" * 60 + "終點"  # 242 characters, no space to wrap at
     pair = Pair("t:1", Segment("Revenue grew. " * 20, "t", (1,)), Segment(chinese, "t", (2,)))

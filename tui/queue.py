@@ -68,6 +68,15 @@ class ReviewQueue:
         statuses = [f.status for r in self.results for f in r.findings]
         return sum(status != "open" for status in statuses), len(statuses)
 
+    def empty_state(self, done: bool, *, files: int) -> str:
+        """What to say when no pair is shown: still checking, no findings at all, or none
+        that the filters let through."""
+        if not done:
+            return "Checking…"
+        if not any(result.findings for result in self.results):
+            return f"No findings in {'this file' if files == 1 else 'these files'}."
+        return f"No pair matches the filters: {self.describe_filters()}."
+
     def describe_filters(self) -> str:
         parts = [self.sort, "flagged pairs" if self.flagged_only else "all pairs"]
         if self.severity:

@@ -1,4 +1,5 @@
-"""Rich renderables for engine objects: a pair side by side with its finding spans marked."""
+"""The pair side by side with its finding spans marked: Rich renderables, and the panel that
+shows them and scrolls the selected finding into view."""
 
 from __future__ import annotations
 
@@ -8,6 +9,10 @@ from rich.console import Console, RenderableType
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.geometry import Region
+from textual.widgets import Static
 
 from align.models import Finding, PairResult, Span
 from align.report.context import pair_lines
@@ -95,3 +100,36 @@ def selected_line(renderable: RenderableType, console: Console, width: int) -> i
         if "target" in found:
             break
     return found.get("target", found.get("source"))
+
+
+class PairPanel(VerticalScroll):
+    """The selected pair side by side; ``show`` also scrolls the selected finding's span
+    (its target span, else its source span) into view, however long the pair."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Checking…", id="pair-view")
+
+    def on_mount(self) -> None:
+        self.view = self.query_one("#pair-view", Static)
+        self.result: PairResult | None = None
+        self.finding: Finding | None = None
+
+    def message(self, text: str) -> None:
+        """No pair to show: say why (checking, no findings, nothing matches the filter)."""
+        self.result = self.finding = None
+        self.view.update(text)
+
+    def show(self, result: PairResult, finding: Finding | None) -> None:
+        self.result, self.finding = result, finding
+        self.view.update(pair_table(result, finding))
+        self.call_after_refresh(self.scroll_to_finding)
+
+    def scroll_to_finding(self) -> None:
+        width = self.view.content_region.width
+        if self.result is None or width <= 0:
+            return
+        line = selected_line(pair_table(self.result, self.finding), self.app.console, width)
+        if line is None:
+            self.scroll_home(animate=False)
+        else:
+            self.scroll_to_region(Region(0, line, width, 1), animate=False, immediate=True)

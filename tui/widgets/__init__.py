@@ -1,0 +1,1 @@
+"""What the reviewer draws: the pair side by side with its finding spans."""
