@@ -1,7 +1,6 @@
 """Every rule is documented and proven by its fixture: pairs that must fire and must pass."""
 
 import csv
-import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +8,7 @@ import pytest
 from align.config import Settings
 from align.engine import Checker
 from align.models import Pair, Segment, Severity
-from align.rules.base import DOC_SECTIONS, REGISTRY, Hit, rule, select_rules
+from align.rules.base import REGISTRY, Hit, rule, select_rules
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 RULES = [r for r in select_rules() if not r.internal]
@@ -81,13 +80,32 @@ def test_fixture_fires_and_passes(registered):
 
 
 @pytest.mark.parametrize("registered", list(select_rules()), ids=lambda r: r.code)
-def test_rule_metadata(registered):
-    assert re.fullmatch(r"[ANELPMX]\d{3}", registered.code)
-    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", registered.name)
-    assert isinstance(registered.severity, Severity)
-    for section in DOC_SECTIONS:
-        assert f"{section}:" in registered.doc
-    assert registered.summary
+def test_rule_has_a_summary(registered):
+    assert registered.summary  # the first line of its doc, shown by `align rules`
+
+
+_DOC = "Checks.\n\nWhat it checks: x.\nWhy it matters: y.\nExample: z.\nPasses: w.\n"
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "doc", "problem"),
+    [
+        ("Q101", "fine-name", _DOC, "bad rule code"),
+        ("A999", "Not Kebab", _DOC, "kebab-case"),
+        ("A001", "fine-name", _DOC, "registered twice"),
+        ("A998", "fine-name", "Checks.\n\nWhat it checks: x.\n", "docstring lacks"),
+    ],
+)
+def test_the_rule_decorator_refuses_bad_metadata(code, name, doc, problem):
+    """What every rule's metadata must satisfy is enforced once, here, at registration."""
+
+    def check(ctx):
+        return iter(())
+
+    check.__doc__ = doc
+    with pytest.raises(ValueError, match=problem):
+        rule(code, name, Severity.WARNING)(check)
+    assert code not in REGISTRY or REGISTRY[code].name != name
 
 
 def test_names_are_unique():

@@ -4,7 +4,6 @@ pexpect runs the program on a pty; pyte plays the terminal, so the test reads th
 characters on a grid, presses keys, and checks the review database afterwards.
 """
 
-import shutil
 import sqlite3
 import sys
 import time
@@ -20,9 +19,13 @@ SMALL = Path(__file__).parent / "data" / "small.txt"
 ROWS, COLUMNS = 40, 140
 
 
-def installed_align() -> str:
-    beside_python = Path(sys.executable).parent / "align"
-    return str(beside_python) if beside_python.exists() else shutil.which("align") or "align"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def checkout_align(*args: str) -> tuple[str, list[str]]:
+    """``python -m align ARGS`` from this checkout (``PYTHONPATH`` below), not whatever
+    ``align`` an editable install of another checkout would run."""
+    return sys.executable, ["-m", "align", *args]
 
 
 class Terminal:
@@ -33,7 +36,7 @@ class Terminal:
         columns, rows = size
         self.screen = pyte.Screen(columns, rows)
         self.stream = pyte.ByteStream(self.screen)
-        env = {"TERM": "xterm-256color", "ALIGN_REVIEWER": "e2e",
+        env = {"TERM": "xterm-256color", "ALIGN_REVIEWER": "e2e", "PYTHONPATH": str(ROOT),
                "PATH": str(Path(command).parent), **(env or {})}  # fmt: skip
         self.child = pexpect.spawn(command, args, cwd=str(cwd), env=env,
                                    dimensions=(rows, columns))  # fmt: skip
@@ -66,7 +69,7 @@ def test_review_in_a_real_terminal(tmp_path):
     doc = tmp_path / "small.txt"
     doc.write_bytes(SMALL.read_bytes())
     db = tmp_path / "decisions.sqlite"
-    terminal = Terminal(installed_align(), ["review", str(doc), "--db", str(db)], tmp_path)
+    terminal = Terminal(*checkout_align("review", str(doc), "--db", str(db)), tmp_path)
     try:
         screen = terminal.wait_for("2 of 6 pairs")
         assert "worst first" in screen and "Accept" in screen
@@ -94,7 +97,7 @@ def test_killing_review_leaves_no_worker_behind(tmp_path):
         pytest.skip("reads /proc")
     doc = tmp_path / "big.txt"
     doc.write_bytes(SAMPLE.read_bytes() * 20)  # long enough that workers are still checking
-    term = Terminal(installed_align(), ["review", str(doc), "--db", str(tmp_path / "r.sqlite")],
+    term = Terminal(*checkout_align("review", str(doc), "--db", str(tmp_path / "r.sqlite")),
                     tmp_path)  # fmt: skip
     workers: list[int] = []
     deadline = time.monotonic() + 60
@@ -119,7 +122,7 @@ def test_review_at_80x24_help_scrolls_and_the_editor_gets_the_terminal(tmp_path)
     # A stand-in for vi: it takes over the terminal, shows where it was sent, waits for enter.
     editor = tmp_path / "editor.py"
     editor.write_text("import sys\nprint('EDITING', *sys.argv[1:])\ninput()\n", "utf-8")
-    terminal = Terminal(installed_align(), ["review", doc.name, "--db", "r.db"],
+    terminal = Terminal(*checkout_align("review", doc.name, "--db", "r.db"),
                         tmp_path, size=(80, 24),
                         env={"VISUAL": f"{sys.executable} {editor}"})  # fmt: skip
     try:
