@@ -43,7 +43,7 @@ class PairContext:
         """Compute a view shared by several rules (e.g. number matching) once per pair."""
         if key not in self._memo:
             self._memo[key] = compute()
-        return self._memo[key]  # type: ignore[no-any-return]
+        return self._memo[key]
 
     @cached_property
     def source_sentences(self) -> list[Span]:

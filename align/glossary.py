@@ -144,16 +144,18 @@ def _read_tbx(path: str) -> tuple[Term, ...]:
     for entry in root.iter():
         if local_name(entry.tag) not in ("termEntry", "conceptEntry"):
             continue
-        english, chinese, keep = [], [], False
+        english: list[str] = []
+        chinese: list[str] = []
+        keep = False
         for lang_set in entry:
             if local_name(lang_set.tag) not in ("langSet", "langSec"):
                 continue
             lang = (lang_set.get(XML_LANG) or lang_set.get("lang") or "").lower()
             for node in lang_set.iter():
-                name = local_name(node.tag)
-                if name == "term" and (node.text or "").strip():
+                name, text = local_name(node.tag), (node.text or "").strip()
+                if name == "term" and text:
                     (english if lang.startswith("en") else chinese if lang.startswith("zh")
-                     else []).append(node.text.strip())  # fmt: skip
+                     else []).append(text)  # fmt: skip
                 elif name == "termNote" and node.get("type") == "translatable":
                     keep = keep or (node.text or "").strip().lower() == "no"
         for term in english:

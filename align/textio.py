@@ -22,7 +22,7 @@ def check_encoding(encoding: str) -> str:
         info = codecs.lookup(encoding)
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}") from None
-    if not info._is_text_encoding:  # type: ignore[attr-defined]  # hex, base64, rot13 …
+    if not info._is_text_encoding:  # hex, base64, rot13 …
         raise InputError(f"{encoding!r} is not a text encoding (use e.g. utf-8, big5, gb18030)")
     if info.name.startswith(("utf-16", "utf-32")):
         # Lines are read as bytes split at b"\n", which a two- or four-byte encoding breaks.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from typing import Literal
 
 from align.errors import InputError
 from align.formats.base import DocumentInfo, make_pair
@@ -31,7 +32,7 @@ def _column_map(row: list[str]) -> dict[str, int] | None:
 
 def read_delimited(path: str, encoding: str, info: DocumentInfo, delimiter: str) -> Iterator[Pair]:
     lines = (text + "\n" for _, text in iter_lines(path, encoding))
-    quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
+    quoting: Literal[0, 1, 2, 3] = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
     reader = csv.reader(lines, delimiter=delimiter, quoting=quoting, strict=True)
     columns: dict[str, int] | None = None
     first = True
