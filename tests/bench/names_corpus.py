@@ -39,6 +39,7 @@ import csv
 import sys
 import zlib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -246,6 +247,50 @@ def e_findings(checker: Checker, source: str, target: str) -> set[str]:
     return {f.code for f in found if f.severity >= Severity.WARNING}
 
 
+@dataclass
+class Shown:
+    """How many false flags and misses are still to be printed (--show-fp, --show-fn)."""
+
+    fp: int
+    fn: int
+
+
+def tally(
+    checker: Checker, rows: Iterable[tuple[str, str, str, str, str | None]], shown: Shown
+) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """(group → [correct pairs, flagged]) and (change → [twins, flagged, with the intended
+    code]) over rows of (group, label, source, target, change or None for a correct pair)."""
+    correct: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    twins: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for group, label, source, target, change in rows:
+        found = e_findings(checker, source, target)
+        if change is None:
+            correct[group][0] += 1
+            if found:
+                correct[group][1] += 1
+                if shown.fp > 0:
+                    shown.fp -= 1
+                    print(f"FP {label}: {source} | {target} | {sorted(found)}")
+            continue
+        counts = twins[change]
+        counts[0] += 1
+        counts[1] += bool(found)
+        intended = CHANGE_CODES[change]
+        counts[2] += bool(found) if intended is None else bool(found & intended)
+        if not found and shown.fn > 0:
+            shown.fn -= 1
+            print(f"FN {label} {change}: {source} | {target}")
+    return correct, twins
+
+
+def report(correct: dict[str, list[int]], what: str, prefix: str = "") -> None:
+    total = sum(n for n, _ in correct.values())
+    flagged = sum(f for _, f in correct.values())
+    print(f"{prefix}{what}: {flagged}/{total} ({flagged / total:.1%})")
+    for group, (n, f) in sorted(correct.items()):
+        print(f"  {group:<28} {f:4d}/{n:<4d} {f / n:6.1%}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show-fp", type=int, default=0)
@@ -254,34 +299,11 @@ def main() -> None:
     args = parser.parse_args()
     checker = Checker(Settings(select=("E",)))
     names = [n for n in read_names() if not args.type or n.type == args.type]
-    correct: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    twins: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    shown_fp = shown_fn = 0
-    for name, source, target, change in pairs(names):
-        found = e_findings(checker, source, target)
-        if change is None:
-            group = f"{name.type}/{'kept' if _kept(name) else name.kind}"
-            correct[group][0] += 1
-            if found:
-                correct[group][1] += 1
-                if shown_fp < args.show_fp:
-                    shown_fp += 1
-                    print(f"FP {name.id}: {source} | {target} | {sorted(found)}")
-            continue
-        counts = twins[change]
-        counts[0] += 1
-        counts[1] += bool(found)
-        intended = CHANGE_CODES[change]
-        counts[2] += bool(found) if intended is None else bool(found & intended)
-        if not found and shown_fn < args.show_fn:
-            shown_fn += 1
-            print(f"FN {name.id} {change}: {source} | {target}")
-    total = sum(n for n, _ in correct.values())
-    flagged = sum(f for _, f in correct.values())
-    print(f"names: {len(names)}; correct pairs with an E finding at warning+: "
-          f"{flagged}/{total} ({flagged / total:.1%})")  # fmt: skip
-    for group, (n, f) in sorted(correct.items()):
-        print(f"  {group:<28} {f:4d}/{n:<4d} {f / n:6.1%}")
+    shown = Shown(args.show_fp, args.show_fn)
+    single = ((f"{n.type}/{'kept' if _kept(n) else n.kind}", n.id, s, t, c)
+              for n, s, t, c in pairs(names))  # fmt: skip
+    correct, twins = tally(checker, single, shown)
+    report(correct, "correct pairs with an E finding at warning+", f"names: {len(names)}; ")
     all_twins = sum(c[0] for c in twins.values())
     all_flagged = sum(c[1] for c in twins.values())
     print(f"twins flagged at warning+: {all_flagged}/{all_twins} ({all_flagged / all_twins:.1%})")
@@ -290,32 +312,9 @@ def main() -> None:
     if args.type:
         return
     # The kinds built from several rows: two-word persons, firms, ordinary-word readings.
-    correct.clear()
-    new_twins: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for group, source, target, change in composed_pairs(names):
-        found = e_findings(checker, source, target)
-        if change is None:
-            correct[group][0] += 1
-            if found:
-                correct[group][1] += 1
-                if shown_fp < args.show_fp:
-                    shown_fp += 1
-                    print(f"FP {group}: {source} | {target} | {sorted(found)}")
-            continue
-        counts = new_twins[change]
-        counts[0] += 1
-        counts[1] += bool(found)
-        intended = CHANGE_CODES[change]
-        counts[2] += bool(found) if intended is None else bool(found & intended)
-        if not found and shown_fn < args.show_fn:
-            shown_fn += 1
-            print(f"FN {group} {change}: {source} | {target}")
-    total = sum(n for n, _ in correct.values())
-    flagged = sum(f for _, f in correct.values())
-    print(f"composed correct pairs with an E finding at warning+: {flagged}/{total} "
-          f"({flagged / total:.1%})")  # fmt: skip
-    for group, (n, f) in sorted(correct.items()):
-        print(f"  {group:<28} {f:4d}/{n:<4d} {f / n:6.1%}")
+    composed = ((g, g, s, t, c) for g, s, t, c in composed_pairs(names))
+    correct, new_twins = tally(checker, composed, shown)
+    report(correct, "composed correct pairs with an E finding at warning+")
     for change, (n, f, i) in sorted(new_twins.items()):
         print(f"  {change:<13} {n:5d} flagged {f / n:6.1%} with the intended code {i / n:6.1%}")
     every = [*twins.values(), *new_twins.values()]
