@@ -11,6 +11,7 @@ from align.config import Settings
 from align.context import PairContext
 from align.lang.en import content_lemmas
 from align.models import Pair, Segment
+from tests.paths import SAMPLE
 
 
 def test_one_to_one_when_lengths_agree():
@@ -191,3 +192,42 @@ def test_bead_costs_by_blocks_of_rows_give_the_same_alignment(monkeypatch):
     monkeypatch.setattr(beads, "_ROWS", 7)  # many blocks, none aligned with the band's rows
     assert alignment.align_sentences(english, target) == whole
     assert ((50, 51), (50,)) in whole and ((120,), ()) in whole
+
+
+def _sample_lines() -> tuple[list[str], list[str]]:
+    """The sample's English lines and their machine translations, one pair a line (the
+    speaker lines, repeated untranslated, left out)."""
+    lines = [line for line in SAMPLE.read_text("utf-8").splitlines()[1:] if line.strip()]
+    english, chinese = [], []
+    for source, target in zip(lines[::2], lines[1::2], strict=True):
+        if source != target:
+            english.append(source)
+            chinese.append(target)
+    return english, chinese
+
+
+def _dropped_and_merged() -> tuple[list[str], list[str]]:
+    """The sample with the translations of lines 20 and 21 merged into one line and the
+    translation of line 47, in the middle, missing (the aligner of align 0.4 absorbed it into
+    a 2-1 bead with line 46)."""
+    english, chinese = _sample_lines()
+    target = [*chinese[:20], chinese[20] + chinese[21], *chinese[22:47], *chinese[48:]]
+    return english, target
+
+
+def test_a_dropped_line_is_a_1_0_bead_and_a_correct_merge_stays_2_1():
+    english, target = _dropped_and_merged()
+    assert len(english) == 99
+    found = alignment.align_sentences(english, target)
+    assert ((20, 21), (20,)) in found  # the merge
+    assert ((47,), ()) in found  # the drop: not absorbed into a neighbouring 2-1
+    assert [bead for bead in found if not bead[0] or not bead[1]] == [((47,), ())]
+
+
+def test_check_reports_the_dropped_line_as_a001(run_cli, write):
+    english, target = _dropped_and_merged()
+    en = write("en.txt", "\n".join(english) + "\n")
+    zh = write("zh.txt", "\n".join(target) + "\n")
+    run = run_cli("check", "--source", en, "--target", zh)
+    missing = [line for line in run.out.splitlines() if ": A001 " in line]
+    assert missing == [f"{en}:48: A001 error source has no translation"]

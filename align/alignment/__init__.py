@@ -9,9 +9,16 @@ Each bead (1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0, 0-1) costs:
   so that an unusual length does not outweigh the words;
 - a lexical term through CC-CEDICT, ``λ·(1 − coverage)``: coverage is the share of the English
   content words whose dictionary translation occurs in the Chinese (words in more than 10% of
-  the sentences left out; Latin-script words the Chinese keeps, such as names, count as
   words); a sentence merged into a bead that shares no word with the other side adds ``μ``;
-- the bead's prior, so merges, splits and drops must earn their place.
+- the evidence of each sentence's *own* words (``beads._own_evidence``): the log-likelihood
+  ratio that the sentence is translated in the bead rather than left out, each of its words
+  found with the document's hit rate if it is, by chance (how many of the other side's
+  sentences have the word) if not — counting only the words the bead's other sentences do not
+  have, since neighbours share their topic's words. Evidence against costs its full ratio (a
+  merged sentence: rather a 1-0 or 0-1 bead beside the bead; a 1-1 bead at half weight);
+  a merge whose every sentence has evidence for it earns half of the weakest one's back;
+- the bead's prior, so merges, splits and drops must earn their place; the second pass takes
+  the document's own share of 1-0 and 0-1 beads (and its hit rates) from the first.
 
 Long documents are aligned in a band around a centre line through rare-word anchors
 (``anchors.py``); the band is vectorised with NumPy (``beads.py``). A document of at least
@@ -59,11 +66,43 @@ def _length_centres(src_len: Sequence[float], tgt_len: Sequence[float]) -> list[
     return centres
 
 
-def _costs(src_len: list[float], tgt_len: list[float], settings: AlignerSettings) -> Any:
+def _costs(
+    src_len: list[float], tgt_len: list[float], settings: AlignerSettings,
+    measured: dict[str, float] | None = None,
+) -> Any:  # fmt: skip
     from align.alignment.beads import BeadCosts  # NumPy: only whole documents need it
 
-    return BeadCosts(_ratio(src_len, tgt_len), settings.variance,
-                     settings.lexical_weight, settings.orphan_penalty)  # fmt: skip
+    return BeadCosts(_ratio(src_len, tgt_len), settings.variance, settings.lexical_weight,
+                     settings.orphan_penalty, **(measured or {}))  # fmt: skip
+
+
+# A document's share of 1-0 or 0-1 beads, as its first alignment finds it, is kept inside
+# these bounds (a document with none still may have one; one with many is not all drops).
+_EMPTY_RATE = (0.005, 0.1)
+
+
+def _measured(
+    beads: Sequence[Bead], src_masks: list[int], tgt_masks: list[int]
+) -> dict[str, float]:
+    """What the second pass learns of the document from its first alignment: the share of a
+    sentence's words its translation has, from either side, over the 1-1 beads; and the share
+    of sentences that are dropped (1-0) and added (0-1), the priors of those beads (Laplace's
+    rule of succession, within ``_EMPTY_RATE``)."""
+    ones = [(src[0], tgt[0]) for src, tgt in beads if len(src) == 1 and len(tgt) == 1]
+    shared = sum((src_masks[i] & tgt_masks[j]).bit_count() for i, j in ones)
+    src_known = sum(src_masks[i].bit_count() for i, _ in ones)
+    tgt_known = sum(tgt_masks[j].bit_count() for _, j in ones)
+    drops = sum(1 for src, tgt in beads if not tgt)
+    adds = sum(1 for src, tgt in beads if not src)
+    low, high = _EMPTY_RATE
+    measured = {
+        "drop_rate": min(max((drops + 1) / (len(src_masks) + 2), low), high),
+        "add_rate": min(max((adds + 1) / (len(tgt_masks) + 2), low), high),
+    }
+    if src_known and tgt_known and shared:
+        measured["hit_rate"] = min(max(shared / src_known, 0.2), 0.9)
+        measured["target_hit_rate"] = min(max(shared / tgt_known, 0.01), 0.9)
+    return measured
 
 
 def _align(
@@ -137,7 +176,8 @@ def align_sentences(
         [a | b for a, b in zip(src_masks, src_learned, strict=True)],
         [a | b for a, b in zip(tgt_masks, tgt_learned, strict=True)],
     )
-    centres, costs = _path_centres(beads), _costs(src_len, tgt_len, settings)
+    measured = _measured(beads, src_masks, tgt_masks)
+    centres, costs = _path_centres(beads), _costs(src_len, tgt_len, settings, measured)
     return _banded(src_len, tgt_len, src_masks, tgt_masks, centres, _REALIGN_WIDTH, costs)
 
 

@@ -12,7 +12,6 @@ mistake) is still looked up piece by piece. Both are run on bible_align.py's ben
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from align.alignment import lexicon
 from align.lang.cedict import chinese_to_english
 from align.lang.words import segment
 from align.lang.zh import to_simplified
-from tests.bench.bible_align import human, machine
+from tests.bench.bible_align import human, machine, summary
 
 every_headword = lexicon.headwords_in
 
@@ -52,8 +51,7 @@ def main() -> None:
         print(f"--- {name}")
         lexicon.headwords_in = scan  # what chinese_masks looks words up with
         human()
-        results = [machine(seed) for seed in seeds]
-        print(f"bible MT, mean strict F1 over {len(results)} seeds: {statistics.mean(results):.4f}")
+        summary([machine(seed) for seed in seeds])
 
 
 if __name__ == "__main__":
