@@ -189,7 +189,7 @@ def _load_term_files(settings: Settings) -> None:
 
         load_glossaries(settings.glossary)
     if settings.idioms:
-        from align.checks.idioms import load_idioms
+        from align.meaning.idioms import load_idioms
 
         load_idioms(settings.idioms)
 

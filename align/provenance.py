@@ -20,10 +20,10 @@ def _package(name: str) -> str:
 
 def _cedict_release() -> str:
     """The CC-CEDICT file's own ``#! date=`` and ``#! entries=`` header lines."""
-    from align.lang.cedict import _data_file
+    from align.lang.cedict_build import data_file
 
     fields: dict[str, str] = {}
-    with resources.as_file(_data_file()) as path, gzip.open(path, "rt", encoding="utf-8") as f:
+    with resources.as_file(data_file()) as path, gzip.open(path, "rt", encoding="utf-8") as f:
         for line in f:
             if not line.startswith("#"):
                 break

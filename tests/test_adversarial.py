@@ -13,11 +13,11 @@ import time
 
 import pytest
 
-from align.checks.transliteration import transliteration_runs
 from align.config import Settings
 from align.engine import Checker
-from align.extract.entities import _ACRONYM, extract_entities
 from align.models import Pair, Segment
+from align.names.extract import _ACRONYM, extract_entities
+from align.names.transliteration import transliteration_runs
 from align.numbers.chinese import extract_chinese
 from align.numbers.english import extract_english
 from align.segment import split_sentences

@@ -6,11 +6,12 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from align.checks.script import conversion_confusions, script_marks
 from align.errors import InputError
-from align.extract.entities import extract_entities
 from align.glossary import load_glossaries
 from align.lang.phonetic import _NEAR, MATCH, chinese_key, english_key, sounds_like
+from align.names.extract import extract_entities
+from align.script.confusions import conversion_confusions
+from align.script.marks import script_marks
 from tests.paths import SAMPLE
 
 # Names and their standard transliterations (Xinhua style, as CC-CEDICT and the press use them).
@@ -63,7 +64,7 @@ def test_different_names_score_low():
 
 def test_ordinary_words_that_sound_alike_are_no_rendering_of_a_known_name():
     """開設了 ("opened") sounds a little like Cairo; 開羅 is its dictionary rendering."""
-    from align.checks.transliteration import best_transliteration
+    from align.names.transliteration import best_transliteration
 
     target = "我們在當地開設了辦事處。"
     assert best_transliteration("Cairo", target) is not None  # the lenient search
@@ -115,8 +116,8 @@ def test_conversion_confusions_are_found_by_dictionary_not_list():
 def test_opencc_converts_a_text_clause_by_clause():
     # L005 converts only the clause around a suspect character; that is exact only while no
     # OpenCC phrase spans a clause break. Every Chinese line of the sample, under each standard.
-    from align.checks.script import _CLAUSE_BREAK, _STANDARDS
     from align.lang.zh import converter, to_simplified
+    from align.script.confusions import _CLAUSE_BREAK, _STANDARDS
 
     lines = [line for line in SAMPLE.read_text("utf-8").splitlines() if script_marks(line).script]
     assert len(lines) >= 100
@@ -199,7 +200,7 @@ def test_target_lang_declares_the_script(run_cli, write):
 
 
 def test_builtin_idioms_parse_and_number_over_two_hundred():
-    from align.checks.idioms import load_idioms
+    from align.meaning.idioms import load_idioms
 
     idioms = load_idioms()
     listed = [i for i in idioms if i.origin.startswith("align/data/idioms.tsv")]
@@ -210,7 +211,7 @@ def test_builtin_idioms_parse_and_number_over_two_hundred():
 
 
 def test_idioms_match_inflections_and_gaps():
-    from align.checks.idioms import find_idioms
+    from align.meaning.idioms import find_idioms
 
     phrases = [m.idiom.phrase for m in find_idioms("He gave us a little more color on it.")]
     assert "give ~ color" in phrases

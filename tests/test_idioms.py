@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from align.checks.idioms import (
+from align.config import Settings
+from align.context import PairContext
+from align.meaning.idioms import (
     figurative_words,
     find_idioms,
     literal_signature,
     load_idioms,
     parse_wordnet_idioms,
 )
-from align.config import Settings
-from align.context import PairContext
 from align.models import Pair, Segment
 
 

@@ -9,23 +9,23 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from align.alignment.lexicon import chinese_masks, english_masks, kept_latin_masks
-from align.lang import cedict
+from align.lang import cedict, cedict_build, cedict_index
 from align.lang.en import content_lemmas, lemma
 
 
 def test_index_is_built_once_then_loaded_from_the_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("ALIGN_CACHE_DIR", str(tmp_path / "cache"))
-    cedict.clear_cache()
+    cedict_index.clear_cache()
     try:
         index = cedict.chinese_to_english()
         files = list((tmp_path / "cache").glob("cedict-*.marshal"))
         assert len(files) == 1
         assert "microsoft" in index["微软"].split()
         assert "market" in index["市场"].split()
-        cedict.clear_cache()
+        cedict_index.clear_cache()
         assert cedict.chinese_to_english() == index  # read back from the file
     finally:
-        cedict.clear_cache()
+        cedict_index.clear_cache()
 
 
 @pytest.mark.parametrize(
@@ -40,26 +40,26 @@ def test_index_is_built_once_then_loaded_from_the_cache(tmp_path, monkeypatch):
 )
 def test_unreadable_cache_is_rebuilt(tmp_path, monkeypatch, content):
     monkeypatch.setenv("ALIGN_CACHE_DIR", str(tmp_path))
-    cedict.clear_cache()
+    cedict_index.clear_cache()
     try:
-        cedict._cache_path().parent.mkdir(parents=True, exist_ok=True)
-        cedict._cache_path().write_bytes(content)
+        cedict_index.cache_path().parent.mkdir(parents=True, exist_ok=True)
+        cedict_index.cache_path().write_bytes(content)
         assert "deal" in cedict.chinese_to_english()["交易"].split()
-        assert cedict._cache_path().read_bytes() != content  # the rebuilt index replaced it
+        assert cedict_index.cache_path().read_bytes() != content  # the rebuilt index replaced it
     finally:
-        cedict.clear_cache()
+        cedict_index.clear_cache()
 
 
 def test_unwritable_cache_is_said_once(tmp_path, monkeypatch, capsys):
     blocker = tmp_path / "a-file"  # a cache folder under a file cannot be made, even by root
     blocker.write_text("")
     monkeypatch.setenv("ALIGN_CACHE_DIR", str(blocker / "cache"))
-    cedict.clear_cache()
+    cedict_index.clear_cache()
     try:
         assert "deal" in cedict.chinese_to_english()["交易"].split()
         assert capsys.readouterr().err.count("ALIGN_CACHE_DIR") == 1
     finally:
-        cedict.clear_cache()
+        cedict_index.clear_cache()
 
 
 def test_lemmas_meet_on_both_sides():
@@ -96,18 +96,18 @@ def test_kept_latin_bits_do_not_collide_with_gloss_lemmas():
 
 def test_cache_is_named_after_the_data_not_its_install_time(tmp_path, monkeypatch):
     data = tmp_path / "cedict.txt.gz"
-    monkeypatch.setattr(cedict, "_data_file", lambda: data)
+    monkeypatch.setattr(cedict_build, "data_file", lambda: data)
     data.write_bytes(gzip.compress(b"A A [a1] /a/\n"))
-    first = cedict._cache_path()
+    first = cedict_index.cache_path()
     os.utime(data, (1, 1))  # reinstalled: same content, another time
-    assert cedict._cache_path() == first
+    assert cedict_index.cache_path() == first
     data.write_bytes(gzip.compress(b"B B [b1] /b/\n"))
-    assert cedict._cache_path() != first
+    assert cedict_index.cache_path() != first
 
 
 def test_a_new_index_removes_indexes_unused_for_a_month(tmp_path, monkeypatch):
     monkeypatch.setenv("ALIGN_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(cedict, "_build", lambda: {"every": {"交易": "deal"}})
+    monkeypatch.setattr(cedict_build, "build", lambda: {"every": {"交易": "deal"}})
     stale, recent = (
         tmp_path / "cedict-000000000000.marshal",
         tmp_path / "cedict-111111111111.marshal",
@@ -118,29 +118,29 @@ def test_a_new_index_removes_indexes_unused_for_a_month(tmp_path, monkeypatch):
     month_ago = time.time() - 31 * 86400
     for path in (stale, leftover, unrelated):
         os.utime(path, (month_ago, month_ago))
-    cedict.clear_cache()
+    cedict_index.clear_cache()
     try:
         assert cedict.chinese_to_english() == {"交易": "deal"}
         assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-            [cedict._cache_path().name, recent.name, unrelated.name]
+            [cedict_index.cache_path().name, recent.name, unrelated.name]
         )
-        os.utime(cedict._cache_path(), (month_ago, month_ago))
-        cedict.clear_cache()
+        os.utime(cedict_index.cache_path(), (month_ago, month_ago))
+        cedict_index.clear_cache()
         cedict.chinese_to_english()  # loading marks the index as used
-        assert cedict._cache_path().stat().st_mtime > month_ago + 86400
+        assert cedict_index.cache_path().stat().st_mtime > month_ago + 86400
     finally:
-        cedict.clear_cache()
+        cedict_index.clear_cache()
 
 
 def test_a_part_is_decoded_once_even_from_several_threads_and_its_bytes_dropped():
-    cedict.clear_cache()
+    cedict_index.clear_cache()
     try:
         with ThreadPoolExecutor(4) as pool:
             found = list(pool.map(lambda _: cedict.english_names(), range(8)))
         assert all(names is found[0] for names in found) and "cisco" in found[0]
-        assert "names" not in cedict._index()  # decoded: the raw bytes are gone
+        assert "names" not in cedict_index._index()  # decoded: the raw bytes are gone
     finally:
-        cedict.clear_cache()
+        cedict_index.clear_cache()
 
 
 def test_views_of_a_text_do_not_outlive_its_pair():

@@ -33,11 +33,22 @@ def to_traditional(text: str) -> str:
     return converted if len(converted) == len(text) else text
 
 
+HANT, HANS = "zh-Hant", "zh-Hans"
+
+
+def dominant_script(traditional: int, simplified: int) -> str | None:
+    """``zh-Hant`` or ``zh-Hans`` from how many characters only Traditional writing uses and
+    how many only Simplified writing uses (Traditional on a tie); None when there are none."""
+    if not traditional and not simplified:
+        return None
+    return HANT if traditional >= simplified else HANS
+
+
 def detect_variant(text: str) -> str:
-    """``zh-Hant`` or ``zh-Hans``: more characters only Traditional writing uses, or fewer."""
+    """``zh-Hant`` or ``zh-Hans`` by ``dominant_script`` (Simplified when nothing marks it)."""
     from align.lang.cedict import script_only_characters
 
     traditional, simplified = script_only_characters()
     to_t = sum(c in traditional for c in text)
     to_s = sum(c in simplified for c in text)
-    return "zh-Hant" if to_t > to_s else "zh-Hans"
+    return dominant_script(to_t, to_s) or HANS

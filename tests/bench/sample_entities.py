@@ -15,11 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from align.checks.entities import renderings
 from align.config import Settings
 from align.context import PairContext
 from align.engine import Checker
 from align.formats import open_document
+from align.names.renderings import renderings
 from tests.paths import SAMPLE
 
 

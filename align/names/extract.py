@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from align.lang.cedict import common_vocabulary
 from align.lang.en import STOPWORDS, lemma
-from align.lang.names import known_renderings
 from align.models import Span
+from align.names.known import known_renderings
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # initials and dotted acronyms: H.W., U.S.

@@ -6,22 +6,19 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from align.checks.entities import (
-    name_forms,
-    renderings,
-    source_entities,
-    transliterated_words,
-)
-from align.checks.transliteration import name_runs
 from align.context import PairContext
-from align.extract.entities import is_common_word
 from align.glossary import load_glossaries
 from align.lang.cedict import common_lemmas
 from align.lang.en import lemma
-from align.lang.names import known_renderings
 from align.lang.phonetic import MATCH, sounds_like
 from align.lang.zh import to_simplified
 from align.models import PairResult, Severity, Span
+from align.names.extract import is_common_word
+from align.names.finders import How, source_entities
+from align.names.known import known_renderings
+from align.names.locate import name_forms, transliterated_words
+from align.names.renderings import renderings
+from align.names.transliteration import name_runs
 from align.rules.base import Hit, rule
 
 # Words that end an organisation's name, and the words that introduce an analyst's firm.
@@ -58,15 +55,15 @@ def entity_missing(ctx: PairContext) -> Iterator[Hit]:
         # A lone capitalised word mid-sentence (Thanks, Heather) is a name even when it is
         # also an ordinary word; capitalised sentence starts were dropped on extraction.
         named = entity.name_words or len(entity.words) == 1
-        if found.how == "missing" and named and not entity.is_acronym:
+        if found.how == How.MISSING and named and not entity.is_acronym:
             yield Hit(f"{entity.text} is not in the translation", source_span=entity.span)
-        elif found.how == "partial":
+        elif found.how == How.PARTIAL:
             yield Hit(
                 f"{found.word} of {entity.text} is not in the translation",
                 source_span=entity.span,
                 target_span=found.target_span,
             )
-        elif found.how == "swapped" and found.target_span:
+        elif found.how == How.SWAPPED and found.target_span:
             yield Hit(
                 f"{entity.text} has {found.target_span.slice(ctx.target)} in place of {found.word}",
                 source_span=entity.span,
@@ -87,7 +84,7 @@ def latin_name_altered(ctx: PairContext) -> Iterator[Hit]:
     Passes: ``Adobe`` → ``Adobe``; ``VPNs`` → ``VPN``; ``Okta's`` → ``Okta 的``.
     """
     for found in renderings(ctx):
-        if found.how == "altered" and found.target_span:
+        if found.how == How.ALTERED and found.target_span:
             altered = found.target_span.slice(ctx.target)
             yield Hit(
                 f"{found.word} appears as {altered}",
@@ -110,7 +107,7 @@ def name_as_common_word(ctx: PairContext) -> Iterator[Hit]:
     Passes: ``President Bush spoke.`` → ``布希總統講話了。``
     """
     for found in renderings(ctx):
-        if found.how not in ("translated", "missing", "unclear"):
+        if found.how not in (How.TRANSLATED, How.MISSING, How.UNCLEAR):
             continue
         window = ctx.aligned_target(found.entity.span.start)
         titled = found.entity.titled  # Dr. Pike is a person: 長矛 (a pike) is wrong

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from align.checks.script import HANS, HANT, SCRIPT_NAMES, conversion_confusions, script_marks
 from align.context import PairContext
-from align.extract.entities import is_common_word
 from align.lang.script import count_scripts
 from align.models import Severity, Span
+from align.names.extract import is_common_word
 from align.rules.base import Hit, rule, whole_span
+from align.script.confusions import conversion_confusions
+from align.script.marks import HANS, HANT, SCRIPT_NAMES, script_marks
 
 # A lowercase English word: names, tickers and acronyms are capitalised, prose is not.
 _PROSE_WORD = re.compile(r"\b[a-z][a-z']{2,}\b")

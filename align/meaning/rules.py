@@ -6,15 +6,17 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from align.checks.entities import locate_name, renderings
-from align.checks.idioms import find_idioms, literal_renderings, literal_signature
-from align.checks.lexical import WordSense, coverage, word_senses
-from align.checks.script import HANT, script_marks
 from align.context import PairContext
 from align.lang.script import HAN_CLASS
 from align.lang.zh import to_simplified, to_traditional
+from align.meaning.idioms import find_idioms, literal_renderings, literal_signature
+from align.meaning.lexical import WordSense, coverage, word_senses
 from align.models import PairResult, Severity, Span
+from align.names.finders import How
+from align.names.locate import locate_name
+from align.names.renderings import renderings
 from align.rules.base import Hit, rule
+from align.script.marks import HANT, script_marks
 
 
 @rule("M101", "literal-idiom", Severity.WARNING)
@@ -70,7 +72,7 @@ def literal_idiom(ctx: PairContext) -> Iterator[Hit]:
         )
 
 
-_NAMED = ("verbatim", "dictionary", "transliteration")
+_NAMED = (How.VERBATIM, How.DICTIONARY, How.TRANSLITERATION)
 # A sentence of a few Han characters and a full stop, nothing else.
 _FRAGMENT = re.compile(f"^[{HAN_CLASS}]{{1,4}}[。.]$")
 # What may come before a fragment: a full stop. After ； or : it is an item of a list.

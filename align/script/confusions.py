@@ -1,4 +1,4 @@
-"""Traditional vs Simplified inside Chinese text, and characters a conversion picked wrongly."""
+"""Characters a Simplified→Traditional conversion picked wrongly: 進行瞭, 幹擾, 曆史."""
 
 from __future__ import annotations
 
@@ -11,53 +11,12 @@ from align.lang.cedict import (
     MAX_HEADWORD,
     character_groups,
     pure_variants,
-    script_only_characters,
     simplified_forms,
     traditional_words,
 )
 from align.lang.zh import converter, to_simplified
 from align.models import Span
-from align.pair_cache import per_pair
-
-HANT, HANS = "zh-Hant", "zh-Hans"
-SCRIPT_NAMES = {HANT: "Traditional", HANS: "Simplified"}
-
-
-@dataclass(frozen=True, slots=True)
-class ScriptMarks:
-    """Characters only one script uses (灣 說 vs 湾 说); shared ones (台 了 里) prove nothing."""
-
-    traditional: tuple[int, ...]  # offsets
-    simplified: tuple[int, ...]
-
-    def of(self, script: str) -> tuple[int, ...]:
-        return self.traditional if script == HANT else self.simplified
-
-    @property
-    def script(self) -> str | None:
-        """The segment's script by majority; None when it has no marked character."""
-        if not self.traditional and not self.simplified:
-            return None
-        return HANT if len(self.traditional) >= len(self.simplified) else HANS
-
-
-@per_pair  # several rules ask about the same pair's text
-def script_marks(text: str) -> ScriptMarks:
-    traditional, simplified = script_only_characters()
-    present = set(text)
-    return ScriptMarks(_offsets(text, present & traditional), _offsets(text, present & simplified))
-
-
-def _offsets(text: str, chars: set[str]) -> tuple[int, ...]:
-    """Where the given characters occur, by ``str.find`` per character (a Python loop over
-    every character of the text costs more)."""
-    found = []
-    for char in chars:
-        at = text.find(char)
-        while at >= 0:
-            found.append(at)
-            at = text.find(char, at + 1)
-    return tuple(sorted(found))
+from align.script.marks import offsets
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +36,7 @@ def conversion_confusions(text: str) -> list[Confusion]:
     groups = character_groups()
     found = []
     in_context = _InContext(text)
-    for i in _offsets(text, set(text) & groups.keys()):
+    for i in offsets(text, set(text) & groups.keys()):
         char = text[i]
         others = _confusable(char)
         if not others:

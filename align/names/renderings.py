@@ -1,0 +1,193 @@
+"""Where did each English entity go in the Chinese? Shared by the E rules, computed once a pair.
+
+For every entity of the source, the aligned Chinese sentence (then the whole target) is searched
+in order for: the entity kept in Latin script; a Latin token that is an altered copy of it
+(``AdAdobe``, ``Okda``); a CC-CEDICT translation of the name (思科 Cisco); a transliteration
+that sounds like it (托德·麥金農 Todd McKinnon); a translation of its ordinary words (通用目錄
+Universal Directory). What is found first is its rendering.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from align.context import PairContext
+from align.lang.phonetic import chinese_key, english_key, first_sounds
+from align.lang.script import HAN_CLASS
+from align.lang.zh import to_simplified
+from align.models import Span
+from align.names.extract import Entity, is_common_word
+from align.names.finders import (
+    LATIN_TOKEN,
+    How,
+    Rendering,
+    altered,
+    altered_word,
+    dictionary,
+    known,
+    singular,
+    source_entities,
+    translated,
+    transliteration,
+    verbatim,
+)
+from align.names.known import known_renderings
+from align.names.transliteration import best_transliteration, explained_by_words, inside
+
+_PART = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+
+
+def renderings(ctx: PairContext) -> list[Rendering]:
+    """Each source entity's rendering; memoised on the pair for all E rules."""
+    return ctx.memo("entities", lambda: _renderings(ctx))
+
+
+def _renderings(ctx: PairContext) -> list[Rendering]:
+    target = ctx.target
+    if not target.strip():
+        return []
+    latin = [(m.group(), Span(m.start(), m.end())) for m in LATIN_TOKEN.finditer(target)]
+    # The parts of hyphenated tokens too: HCV-NS3 keeps both HCV and NS3.
+    latin += [
+        (m.group(), Span(span.start + m.start(), span.start + m.end()))
+        for token, span in list(latin)
+        if "-" in token
+        for m in _PART.finditer(token)
+    ]
+    source_tokens = {t.lower() for t in LATIN_TOKEN.findall(ctx.source)}
+    mentions = Counter(singular(t) for t in LATIN_TOKEN.findall(ctx.source))
+    kept = Counter(singular(token) for token, _ in latin)
+    reported: set[Span] = set()
+    found = []
+    for entity in source_entities(ctx):
+        window = ctx.aligned_target(entity.span.start)
+        partly = altered_word(entity, latin, source_tokens, mentions, kept, reported)
+        rendering = (
+            # A word of the name kept fewer times than the source has it, and an altered copy
+            # of it: the whole name is judged, not its first word found (Brennan Holloawy).
+            partly
+            # The aligned sentence first: a name kept in one sentence and translated in
+            # another is rendered twice, and the aligned one is this mention's rendering.
+            or verbatim(entity, latin, window)
+            or (not verbatim(entity, latin, None)
+                and altered(entity, latin, ctx.source, source_tokens))
+            or dictionary(entity, target, window)
+            or (entity.is_term and translated(entity, ctx, window))
+            or transliteration(entity, target, window, strict=True)
+            or verbatim(entity, latin, None)
+            or dictionary(entity, target, None)
+            or transliteration(entity, target, None, strict=True)
+            or translated(entity, ctx, window)
+            # Something in the aligned sentence sounds a little like it: not sure enough to
+            # call it missing, not sure enough to call it a rendering.
+            # When the dictionary knows the name's rendering and it is absent, ordinary words
+            # that happen to sound alike (開設了 "opened" for Cairo 開羅) are not enough.
+            or (transliteration(entity, target, window, strict=False,
+                                 wordy=not known(entity)) and
+                Rendering(entity, How.UNCLEAR))
+            or Rendering(entity, How.MISSING)
+        )  # fmt: skip
+        if rendering.how in (How.VERBATIM, How.TRANSLITERATION, How.UNCLEAR):
+            # The whole name: one part found and another nowhere is a partial rendering.
+            rendering = _partial(entity, target, latin, source_tokens, window) or rendering
+        found.append(rendering)
+    return found
+
+
+def _partial(
+    entity: Entity,
+    target: str,
+    latin: list[tuple[str, Span]],
+    source_tokens: set[str],
+    window: Span,
+) -> Rendering | None:
+    """A name of two words, as a person's (Marcus Hartley), of which one is rendered
+    (kept, a known rendering, a transliteration) and another nowhere in the aligned sentence:
+    ``swapped`` when another name stands next to the part found (馬庫斯·哈里森, Marcus
+    Harrison), else ``partial`` (馬庫斯 alone). ``word`` is the part not rendered."""
+    # Any word may be the part found (Dawn of Dawn Comfort), but only a name word is missed:
+    # the ordinary words of a name (Okta Integration Network) may be translated. A word of one
+    # consonant (Sao, Ho) is matched by too much and too little to tell.
+    words = [w for w in entity.words if len(w) > 1 and not w.isupper()]
+    if len(words) != 2 or len(entity.words) != 2:
+        return None  # a two-part name, as a person's is
+    spans = {word: _word_span(word, target, latin, window) for word in words}
+    found = [span for span in spans.values() if span is not None]
+    absent = [
+        w
+        for w, span in spans.items()
+        if span is None and not is_common_word(w) and len(english_key(w)) > 1
+    ]
+    if not found or not absent:
+        return None
+    word = absent[0]
+    for span in found:
+        neighbour = _neighbour(target, span, source_tokens)
+        if neighbour is None or not inside(neighbour, window):
+            continue
+        # A looser transliteration of the word (杜蒙·布里藤 Dumont Britten), or one that
+        # starts with its sound: not sure enough to call it another name.
+        text = neighbour.slice(target)
+        same_start = chinese_key(text)[:1] in first_sounds(english_key(word)[0])
+        if same_start or best_transliteration(word, text):
+            return None
+        return Rendering(entity, How.SWAPPED, neighbour, word)
+    # Something else that may be its transliteration (the parts found are not).
+    masked = list(target)
+    for span in found:
+        masked[span.start : span.end] = "_" * (span.end - span.start)
+    if best_transliteration(word, "".join(masked), window, wordy=False):
+        return None
+    return Rendering(entity, How.PARTIAL, found[0], word)
+
+
+def _word_span(word: str, target: str, latin: list[tuple[str, Span]], window: Span) -> Span | None:
+    """Where one word of a name is rendered in the aligned sentence: kept, a known rendering,
+    or a transliteration."""
+    wanted = singular(word)
+    for token, span in latin:
+        if inside(span, window) and singular(token) == wanted:
+            return span
+    simplified = to_simplified(target)
+    for head in known_renderings(word.lower()):
+        start = simplified.find(head, window.start, window.end)
+        if start >= 0:
+            return Span(start, start + len(head))
+    match = best_transliteration(word, target, window, strict=True, wordy=False)
+    return match[1] if match else None
+
+
+_NEIGHBOUR_HAN = re.compile(f"[{HAN_CLASS}]+")
+
+
+def _neighbour(target: str, span: Span, source_tokens: set[str]) -> Span | None:
+    """The name part written right next to ``span``: Han characters across the person-name
+    dot (馬庫斯·哈里森), or a capitalised Latin word the source does not have (Marcus
+    Harrison)."""
+    # The Han part ends where an ordinary word starts (羅賓遜 of 羅賓遜簽署了).
+    explained = explained_by_words(target)
+    if target[span.end : span.end + 1] == "·":
+        after = _NEIGHBOUR_HAN.match(target, span.end + 1)
+        if after:
+            end = after.start()
+            while end < after.end() and not explained[end]:
+                end += 1
+            if end > after.start():
+                return Span(after.start(), end)
+    if span.start > 0 and target[span.start - 1] == "·":
+        before = re.search(f"[{HAN_CLASS}]+$", target[: span.start - 1])
+        if before:
+            start = before.end()
+            while start > before.start() and not explained[start - 1]:
+                start -= 1
+            if start < before.end():
+                return Span(start, before.end())
+    if target[span.start : span.start + 1].isascii():
+        after = re.compile(r" ([A-Z][a-z]+)\b").match(target, span.end)
+        if after and after.group(1).lower() not in source_tokens:
+            return Span(after.start(1), after.end(1))
+        before = re.search(r"\b([A-Z][a-z]+) $", target[: span.start])
+        if before and before.group(1).lower() not in source_tokens:
+            return Span(before.start(1), before.end(1))
+    return None
