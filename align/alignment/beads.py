@@ -13,6 +13,7 @@ import functools
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 
@@ -492,7 +493,8 @@ def banded_alignment(
     padded = np.full((4, 3 * size), inf)
     move = np.full((n + 1, size), -1, dtype=np.int8)  # index into shapes; -1 is a 0-1 bead
     valid = (band.j >= 0) & (band.j <= m)
-    whole = valid.all(axis=1).tolist()  # rows with no cell outside the target: most of them
+    # Rows with no cell outside the target: most of them.
+    whole = cast(list[bool], valid.all(axis=1).tolist())  # numpy types tolist() loosely
     starts = base.tolist()  # Python ints: the shifts below are scalar arithmetic
     candidates = np.empty((len(shapes), size))
     lines = list(candidates)  # one view per shape, made once

@@ -38,7 +38,7 @@ _HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 
 def han_bigrams(text: str) -> frozenset[str]:
     """The character bigrams of a Chinese text's Han runs, in its Simplified view."""
-    grams = set()
+    grams: set[str] = set()
     for run in _HAN_RUN.findall(to_simplified(text)):
         grams.update(run[k : k + 2] for k in range(len(run) - 1))
     return frozenset(grams)

@@ -69,7 +69,7 @@ def headwords_in(text: str) -> tuple[Headword, ...]:
     prefixes = headword_prefixes()
     simplified = to_simplified(text)
     size = len(simplified)
-    found = []
+    found: list[Headword] = []
     append = found.append  # the hot loop of every Chinese text: no lookups it can avoid
     for start, char in enumerate(simplified):
         if char in index:

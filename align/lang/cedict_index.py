@@ -121,7 +121,7 @@ def _encode(value: object) -> bytes:
     a hundred thousand small ones, and the dict is rebuilt with one ``zip``."""
     if isinstance(value, dict):
         value = ("\n".join(value), "\n".join(value.values()))
-    return marshal.dumps(value)
+    return marshal.dumps(value)  # type: ignore[arg-type]  # index parts: str, dict, tuple
 
 
 _decoded: dict[str, Any] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from align.pair_cache import per_pair
 
@@ -11,7 +12,7 @@ SENTENCE_END = "。！？!?；;…"
 
 
 @lru_cache(maxsize=4)
-def converter(config: str):  # type: ignore[no-untyped-def]
+def converter(config: str) -> Any:  # opencc is untyped
     import opencc  # deferred: only runs that need a script view pay for loading it
 
     return opencc.OpenCC(config)

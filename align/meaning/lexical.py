@@ -33,10 +33,11 @@ def carriers(ctx: PairContext, window: Span, wanted: frozenset[str]) -> dict[str
 
     Kept per window on the pair, with the window's headwords and their glosses: M105 and M104
     ask about the same sentence for mostly the same words, and the scan is the cost."""
-    asked, carried, heads = ctx.memo(
-        f"carriers:{window.start}:{window.end}",
-        lambda: (set(), {}, [(head, glosses(head)) for _, _, head in ctx.headwords_within(window)]),
-    )
+
+    def fresh() -> tuple[set[str], dict[str, list[str]], list[tuple[str, frozenset[str]]]]:
+        return set(), {}, [(head, glosses(head)) for _, _, head in ctx.headwords_within(window)]
+
+    asked, carried, heads = ctx.memo(f"carriers:{window.start}:{window.end}", fresh)
     missing = wanted - asked
     if missing:
         for head, senses in heads:

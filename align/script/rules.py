@@ -115,8 +115,9 @@ def mixed_script(ctx: PairContext) -> Iterator[Hit]:
     if len(marks.traditional) >= _MIN_MARKED and len(marks.simplified) >= _MIN_MARKED:
         minority = min((marks.traditional, HANT), (marks.simplified, HANS), key=lambda m: len(m[0]))
         chars = "".join(dict.fromkeys(ctx.target[i] for i in minority[0]))
+        majority = HANS if minority[1] == HANT else HANT  # on a tie too, not the same script
         yield Hit(
-            f"{SCRIPT_NAMES[minority[1]]} characters {chars} in {SCRIPT_NAMES[marks.script]} text",
+            f"{SCRIPT_NAMES[minority[1]]} characters {chars} in {SCRIPT_NAMES[majority]} text",
             target_span=_cover(minority[0]),
         )
 
