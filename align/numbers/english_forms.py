@@ -13,7 +13,7 @@ import re
 from align.models import Span
 from align.numbers.facts import NumberFact
 from align.numbers.scanning import alternation
-from align.numbers.spoken import MONTHS
+from align.numbers.spoken_words import MONTHS
 
 _ORDINALS = {
     "first": 1,
