@@ -178,11 +178,12 @@ def test_review_where_no_database_can_be_made_is_one_line(run_cli, tmp_path):
     source = tmp_path / "in.txt"
     source.write_bytes(SMALL.read_bytes())
     (tmp_path / ".align").write_text("a file where the .align folder would go")
-    from align.cli import _parser, _review
+    from align.cli import review
+    from align.cli.parser import build_parser
 
-    args = _parser().parse_args(["review", str(source)])
+    args = build_parser().parse_args(["review", str(source)])
     with pytest.raises(InputError, match="cannot create the review database"):
-        _review(args)
+        review.run(args)
 
 
 def test_a_dismissed_finding_no_longer_costs_its_pair_score(run_cli, tmp_path):

@@ -584,7 +584,8 @@ class ReviewApp(App[None]):
         self.push_screen(TextScreen("\n".join(lines)))
 
     def export_report(self) -> None:
-        from align.report.batch import DocumentStats, write_html
+        from align.report.batch import DocumentStats
+        from align.report.html import write_html
 
         stats = DocumentStats(InputInfo(", ".join(d.info.path for d in self.documents), "review"))
         for result in self.queue.results:

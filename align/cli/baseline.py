@@ -1,0 +1,36 @@
+"""``align baseline``: write the current findings as a baseline."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from align.cli.exits import EXIT_OK
+from align.cli.inputs import existing_store, open_inputs
+from align.cli.options import add_input_options, add_output_option
+from align.cli.output import command_output
+from align.cli.running import results
+
+
+def add_parser(commands: Any) -> None:
+    baseline = commands.add_parser("baseline", help="write the current findings as a baseline")
+    add_input_options(baseline)
+    add_output_option(baseline)
+    baseline.add_argument(
+        "--db", metavar="FILE", help="take reviewer decisions from this review database"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from align.review.baseline import write_baseline
+
+    checker, documents, _ = open_inputs(args)
+    found = results(checker, documents, args.jobs)
+    if args.db:
+        found = existing_store(args.db).apply(found)
+    with command_output(args) as out:
+        count = write_baseline(out, found)
+    if args.output:
+        print(f"{count} findings written to {args.output}", file=sys.stderr)
+    return EXIT_OK
