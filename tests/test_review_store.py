@@ -155,7 +155,7 @@ def test_database_without_the_decisions_table_is_one_line(run_cli, tmp_path):
 
 def test_extra_columns_and_unknown_statuses_do_not_break_or_hide(tmp_path):
     from align.models import Finding, Pair, PairResult, Segment, Severity, Span
-    from align.review.store import with_decisions
+    from align.run import settle
 
     db = tmp_path / "r.sqlite"
     _make_db(db)
@@ -171,7 +171,7 @@ def test_extra_columns_and_unknown_statuses_do_not_break_or_hide(tmp_path):
     )
     pair = Pair("1", Segment("a", "t", (1,)), Segment("b", "t", (2,)))
     result = PairResult(pair, 0.5, (finding,))
-    assert with_decisions(result, decided).findings[0].status == "open"
+    assert settle(result, decided).findings[0].status == "open"
 
 
 def test_review_where_no_database_can_be_made_is_one_line(run_cli, tmp_path):

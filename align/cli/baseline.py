@@ -8,9 +8,8 @@ from typing import Any
 
 from align.cli.exits import EXIT_OK
 from align.cli.inputs import existing_store, open_inputs
-from align.cli.options import add_input_options, add_output_option
+from align.cli.options import add_input_options, add_output_option, processes
 from align.cli.output import command_output
-from align.cli.running import results
 
 
 def add_parser(commands: Any) -> None:
@@ -24,13 +23,13 @@ def add_parser(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from align.review.baseline import write_baseline
+    from align.run import Runner
 
     checker, documents, _ = open_inputs(args)
-    found = results(checker, documents, args.jobs)
-    if args.db:
-        found = existing_store(args.db).apply(found)
+    decisions = existing_store(args.db).all() if args.db else None
+    runner = Runner(checker, processes=processes(args), decisions=decisions)
     with command_output(args) as out:
-        count = write_baseline(out, found)
+        count = write_baseline(out, runner.results(documents))
     if args.output:
         print(f"{count} findings written to {args.output}", file=sys.stderr)
     return EXIT_OK

@@ -7,9 +7,8 @@ from typing import Any
 
 from align.cli.exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
 from align.cli.inputs import existing_store, expand, open_inputs, shard_folders
-from align.cli.options import add_input_options, add_output_option, settings_of
+from align.cli.options import add_input_options, add_output_option, processes, settings_of
 from align.cli.output import command_output, silence_stdout
-from align.cli.running import results
 from align.config import FAIL_ON, Settings
 from align.errors import InputError
 
@@ -38,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from align.engine import fails
     from align.report import ReportContext, writer
     from align.review.baseline import Baseline
+    from align.run import Runner
 
     settings = settings_of(args)
     address = args.dask or settings.dask
@@ -45,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
         return _check_on_dask(args, settings, address)
     checker, documents, settings = open_inputs(args, settings)
     baseline = Baseline.load(args.baseline) if args.baseline else None
-    store = existing_store(args.db) if args.db else None
+    decisions = existing_store(args.db).all() if args.db else None
+    runner = Runner(checker, processes=processes(args), decisions=decisions, baseline=baseline)
     threshold = settings.fail_severity
     context = ReportContext(
         [d.info.freeze() for d in documents], checker.signature, threshold=threshold
@@ -53,10 +54,7 @@ def run(args: argparse.Namespace) -> int:
     failing: list[bool] = []
 
     def checked():  # type: ignore[no-untyped-def]
-        stream = results(checker, documents, args.jobs)
-        if store:
-            stream = store.apply(stream)
-        for result in baseline.apply(stream) if baseline else stream:
+        for result in runner.results(documents):
             if not failing and fails([result], threshold):
                 failing.append(True)
             yield result

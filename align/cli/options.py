@@ -63,6 +63,11 @@ def add_output_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
 
+def processes(args: argparse.Namespace) -> int:
+    """Worker processes for the runner: 0 (check inline) unless ``--jobs`` asks for more."""
+    return args.jobs if args.jobs > 1 else 0
+
+
 def settings_of(args: argparse.Namespace) -> Settings:
     """The configuration with the command line's rule selection, term files and locale."""
     from align.rules.base import unknown_prefixes

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from align.cli.exits import EXIT_OK
 from align.cli.inputs import existing_store, open_inputs
-from align.cli.options import add_input_options
+from align.cli.options import add_input_options, processes
 from align.cli.output import command_output, progress
-from align.cli.running import check_documents
 from align.errors import InputError
 
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".csv": "csv", ".json": "json"}
@@ -31,6 +29,7 @@ def add_parser(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from align.report.batch import write_report
+    from align.run import Runner
 
     fmt = REPORT_FORMATS.get(Path(args.output).suffix.lower())
     if fmt is None:
@@ -41,15 +40,10 @@ def run(args: argparse.Namespace) -> int:
     if args.db:  # read once, up front: the report needs the decisions, not the database
         with existing_store(args.db) as store:
             decided = store.all()
-
-    def indexed() -> Iterator[tuple[int, Any]]:
-        from align.review.store import with_decisions
-
-        for index, result in progress(documents, check_documents(checker, documents, args.jobs)):
-            yield index, with_decisions(result, decided) if decided else result
-
+    runner = Runner(checker, processes=processes(args), decisions=decided)
+    indexed = progress(documents, runner.indexed(documents))
     infos = [document.info.freeze() for document in documents]
     with command_output(args) as out:
-        write_report(out, fmt, indexed(), infos, checker.signature, title=args.title)
+        write_report(out, fmt, indexed, infos, checker.signature, title=args.title)
     print(f"report written to {args.output}", file=sys.stderr)
     return EXIT_OK
