@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from align.config import Settings
@@ -49,19 +50,26 @@ def settle(
 
 @dataclass
 class Runner:
-    """Checks documents with ``checker`` in this process (``processes`` 0) or in a pool of
-    that many worker processes, in input order; every result is settled."""
+    """Checks documents with ``checker`` in this process (``processes`` 0), in a pool of
+    that many worker processes, or on a Dask ``scheduler`` ("processes", "threads",
+    "synchronous" or a ``dask.distributed.Client``), in input order; every result is
+    settled."""
 
     checker: Any  # an engine Checker, or a ShardChecker reading stored results
     processes: int = 0
     chunk: int = CHUNK
     decisions: Mapping[str, Decision] | None = None
     baseline: Baseline | None = None
+    scheduler: Any = None
+    dask_workers: int | None = None
 
     def chunks(self, documents: Sequence[Document]) -> Iterator[tuple[int, list[PairResult]]]:
         """(index of the document, settled results) in input order: one result at a time
-        inline, one chunk of results at a time from a pool."""
-        checked = self._pooled(documents) if self.processes else self._inline(documents)
+        inline, one chunk of results at a time from a pool or Dask."""
+        if self.scheduler is not None:
+            checked = self._on_dask(documents)
+        else:
+            checked = self._pooled(documents) if self.processes else self._inline(documents)
         for index, results in checked:
             yield index, [settle(r, self.decisions, self.baseline) for r in results]
 
@@ -93,6 +101,43 @@ class Runner:
             # Stopped early (an input error, the reader gone): drop the chunks still queued
             # rather than wait seconds for results nobody will read.
             pool.shutdown(wait=True, cancel_futures=True)
+
+    def _on_dask(self, documents: Sequence[Document]) -> Iterator[tuple[int, list[PairResult]]]:
+        """Every chunk of pairs one item of a Dask bag, computed at once; the document rules
+        then run here, in input order."""
+        import dask.bag as db  # the optional extra
+
+        chunks = _dask_chunks(documents, self.chunk)
+        if not chunks:
+            return
+        items = [chunk[1:] for chunk in chunks]
+        bag = db.from_sequence(items, npartitions=len(chunks))
+        options: dict[str, Any] = {"scheduler": self.scheduler}
+        if self.dask_workers:
+            options["num_workers"] = self.dask_workers
+        checked = bag.map(partial(_check_item, self.checker.settings)).compute(**options)
+        passes: dict[str, DocumentPass] = {}
+        for (index, path, _, _), results in zip(chunks, checked, strict=True):
+            rules = self.checker.rules_for(path)
+            document_pass = passes.setdefault(path, DocumentPass(self.checker, rules))
+            yield index, [document_pass.feed(result) for result in results]
+
+
+def _dask_chunks(
+    documents: Sequence[Document], size: int
+) -> list[tuple[int, str, str | None, list[Pair]]]:
+    """(index of the document, its path, target language, ``size`` of its pairs) in order."""
+    chunks = []
+    for index, document in enumerate(documents):
+        info = document.info
+        pairs = list(document.pairs)
+        for start in range(0, len(pairs), size):
+            chunks.append((index, info.path, info.target_lang, pairs[start : start + size]))
+    return chunks
+
+
+def _check_item(settings: Settings, item: tuple[str, str | None, list[Pair]]) -> list[PairResult]:
+    return check_chunk(settings, *item)
 
 
 # What ``checked_documents`` checks of each document: its path, target language and pairs.
