@@ -11,7 +11,8 @@ Two ways in:
   whose worker dies is run again by the scheduler and its part replaced whole.
 - ``check_on_dask`` (Python): documents are read and cut into chunks of pairs on the client;
   each chunk is one item of a Dask bag, checked by ``align.engine.check_chunk`` on any Dask
-  scheduler; results come back in input order and the document rules run on the client.
+  scheduler; results come back in input order and the document rules run on the client
+  (``align.run.Runner`` with a Dask ``scheduler``).
 """
 
 from __future__ import annotations
@@ -31,26 +32,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from align.config import Settings
-from align.engine import Checker, DocumentPass, _process_checker, check_chunk, fails
+from align.engine import Checker, _process_checker, fails
 from align.errors import InputError
 from align.formats import Document, open_document
 from align.models import PairResult, RunSummary, Severity
 from align.report.json import SCHEMA, _dumps, input_dict, pair_dict, tool_dict
+from align.run import Runner
 from align.shards import SUMMARY, atomic_text, is_shard_folder, leftovers, shard_name
-
-
-def _chunks(documents: Iterable[Document], size: int) -> list[tuple[str, str | None, list[Any]]]:
-    chunks = []
-    for document in documents:
-        info = document.info
-        pairs = list(document.pairs)
-        for start in range(0, len(pairs), size):
-            chunks.append((info.path, info.target_lang, pairs[start : start + size]))
-    return chunks
-
-
-def _check(settings: Settings, chunk: tuple[str, str | None, list[Any]]) -> list[PairResult]:
-    return check_chunk(settings, *chunk)
 
 
 def check_on_dask(
@@ -61,27 +49,14 @@ def check_on_dask(
     scheduler: str | Any = "processes",
     num_workers: int | None = None,
 ) -> Iterator[PairResult]:
-    """Every pair's result, in input order, computed as a Dask bag.
+    """Every pair's result, in input order, computed as a Dask bag by the runner.
 
     ``scheduler`` is any Dask scheduler: ``"processes"`` (a local pool of worker processes),
     ``"threads"``, ``"synchronous"``, or a ``dask.distributed.Client``.
     """
-    import dask.bag as db  # the optional extra
-
-    chunks = _chunks(documents, chunk_size)
-    if not chunks:
-        return
-    bag = db.from_sequence(chunks, npartitions=len(chunks)).map(partial(_check, settings))
-    options: dict[str, Any] = {"scheduler": scheduler}
-    if num_workers:
-        options["num_workers"] = num_workers
-    checked = bag.compute(**options)
-    checker = Checker(settings)
-    passes: dict[str, DocumentPass] = {}
-    for (path, _, _), results in zip(chunks, checked, strict=True):
-        document_pass = passes.setdefault(path, DocumentPass(checker, checker.rules_for(path)))
-        for result in results:
-            yield document_pass.feed(result)
+    runner = Runner(Checker(settings), chunk=chunk_size, scheduler=scheduler,
+                    dask_workers=num_workers)  # fmt: skip
+    yield from runner.results(list(documents))
 
 
 # ``align check PATH... --dask ADDRESS -o DIR/``: the client plans, the workers read and write.
@@ -123,7 +98,7 @@ def check_shard(
         document = open_document(task.path, fmt=task.fmt, encoding=task.encoding)
         checker = _process_checker(settings)
         with atomic_text(Path(folder) / name) as out:
-            for result in checker.check_document(document):
+            for result in Runner(checker).results([document]):
                 summary.add(result)
                 if not failing and fails([result], threshold):
                     failing = True

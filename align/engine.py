@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from align import __version__
 from align.config import Settings
@@ -15,14 +14,11 @@ from align.context import PairContext
 from align.fingerprint import fingerprint
 from align.formats import Document
 from align.lengths import length_z
-from align.models import Finding, Pair, PairResult, SentenceLink, Severity
+from align.models import Finding, Pair, PairResult, Severity
 from align.pair_cache import new_pair
 from align.rules.base import FAMILIES, REGISTRY, Hit, Rule, select_rules
 from align.scoring.pair import base_score, rescored, score_from
 from align.suppression import parse_noqa
-
-if TYPE_CHECKING:  # only --jobs needs the pool: keep it out of start-up
-    from concurrent.futures import Executor, Future
 
 NORMALISATION = "nfkc+t2s"
 
@@ -246,79 +242,6 @@ def check_chunk(
     return [
         checker.check_pair(pair, bilingual=bilingual, rules=rules, target_lang=target_lang)
         for pair in pairs
-    ]
-
-
-# What ``checked_documents`` checks of each document: its path, target language and pairs.
-DocumentPairs = tuple[str, str | None, Iterable[Pair]]
-
-
-def checked_documents(
-    pool: Executor, settings: Settings, documents: Iterable[DocumentPairs],
-    *, size: int, window: int,
-) -> Iterator[tuple[int, list[PairResult]]]:  # fmt: skip
-    """(index of the document, a chunk of its results) for every document, in input order,
-    checked in ``pool``'s worker processes. At most ``window`` chunks are in flight, so a
-    streaming reader stays flat, and they may belong to consecutive documents: a document
-    smaller than a chunk would otherwise leave the other workers idle. If reading a document
-    fails, the chunks already sent are still delivered before the error."""
-    checker = _process_checker(settings)
-    pending: deque[tuple[int, DocumentPass, list[Pair], Future[list[_Checked]]]] = deque()
-
-    def done() -> tuple[int, list[PairResult]]:
-        index, passes, chunk, future = pending.popleft()
-        parts = future.result()
-        return index, [
-            passes.feed(PairResult(p, *part)) for p, part in zip(chunk, parts, strict=True)
-        ]
-
-    error: Exception | None = None
-    try:
-        for index, (path, lang, pairs) in enumerate(documents):
-            passes = DocumentPass(checker, checker.rules_for(path))
-            for chunk in _chunks(pairs, size):
-                future = pool.submit(_check_chunk_parts, settings, path, lang, chunk)
-                pending.append((index, passes, chunk, future))
-                if len(pending) > window:
-                    yield done()
-    except Exception as exc:  # what was read before the error is reported, then the error
-        error = exc
-    while pending:
-        yield done()
-    if error is not None:
-        raise error
-
-
-def _chunks(pairs: Iterable[Pair], size: int) -> Iterator[list[Pair]]:
-    """Lists of ``size`` pairs; if reading fails, the pairs read before it come first."""
-    chunk: list[Pair] = []
-    try:
-        for pair in pairs:
-            chunk.append(pair)
-            if len(chunk) == size:
-                yield chunk
-                chunk = []
-    except Exception:
-        if chunk:
-            yield chunk
-        raise
-    if chunk:
-        yield chunk
-
-
-# A PairResult without its pair: what a worker sends back (the parent has the pairs).
-# What a worker sends back for a pair: PairResult's fields after the pair itself, in order.
-_Checked = tuple[
-    float, tuple[Finding, ...], tuple[SentenceLink, ...], tuple[tuple[str, Any], ...], float
-]
-
-
-def _check_chunk_parts(
-    settings: Settings, path: str, target_lang: str | None, pairs: list[Pair]
-) -> list[_Checked]:
-    return [
-        (r.score, r.findings, r.sentences, r.collected, r.base)
-        for r in check_chunk(settings, path, target_lang, pairs)
     ]
 
 

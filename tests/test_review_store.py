@@ -155,7 +155,7 @@ def test_database_without_the_decisions_table_is_one_line(run_cli, tmp_path):
 
 def test_extra_columns_and_unknown_statuses_do_not_break_or_hide(tmp_path):
     from align.models import Finding, Pair, PairResult, Segment, Severity, Span
-    from align.review.store import with_decisions
+    from align.run import settle
 
     db = tmp_path / "r.sqlite"
     _make_db(db)
@@ -171,18 +171,19 @@ def test_extra_columns_and_unknown_statuses_do_not_break_or_hide(tmp_path):
     )
     pair = Pair("1", Segment("a", "t", (1,)), Segment("b", "t", (2,)))
     result = PairResult(pair, 0.5, (finding,))
-    assert with_decisions(result, decided).findings[0].status == "open"
+    assert settle(result, decided).findings[0].status == "open"
 
 
 def test_review_where_no_database_can_be_made_is_one_line(run_cli, tmp_path):
     source = tmp_path / "in.txt"
     source.write_bytes(SMALL.read_bytes())
     (tmp_path / ".align").write_text("a file where the .align folder would go")
-    from align.cli import _parser, _review
+    from align.cli import review
+    from align.cli.parser import build_parser
 
-    args = _parser().parse_args(["review", str(source)])
+    args = build_parser().parse_args(["review", str(source)])
     with pytest.raises(InputError, match="cannot create the review database"):
-        _review(args)
+        review.run(args)
 
 
 def test_a_dismissed_finding_no_longer_costs_its_pair_score(run_cli, tmp_path):

@@ -18,13 +18,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
-from align.engine import Checker, checked_documents
+from align.engine import Checker
 from align.errors import InputError
 from align.formats import Document
 from align.models import Finding, PairResult, Severity
 from align.report.context import finding_location
-from align.review.store import ReviewStore, with_decisions
-from align.workers import available_cpus, worker_pool
+from align.review.store import ReviewStore
+from align.workers import available_cpus
 from tui import keys
 from tui.palette import PaletteCommands
 from tui.queue import ReviewQueue
@@ -110,15 +110,13 @@ class ReviewApp(App[None], PaletteCommands):
             self.call_from_thread(self._stop_on_input_error, exc)
             return
         self.call_from_thread(self._set_total, sum(len(pairs) for _, pairs in documents))
+        from align.run import Runner
+
         workers = max(1, min(2, available_cpus()))
-        with worker_pool(workers) as pool:
-            sources = [(d.info.path, d.info.target_lang, pairs) for d, pairs in documents]
-            chunks = checked_documents(
-                pool, self.checker.settings, sources, size=_BATCH, window=2 * workers
-            )
-            for _, chunk in chunks:
-                batch = [with_decisions(result, decided) for result in chunk]
-                self.call_from_thread(self._add_results, batch)
+        runner = Runner(self.checker, processes=workers, chunk=_BATCH, decisions=decided)
+        read = [Document(d.info, iter(pairs)) for d, pairs in documents]
+        for _, batch in runner.chunks(read):
+            self.call_from_thread(self._add_results, batch)
         self.call_from_thread(self._add_results, [], True)
 
     def _stop_on_input_error(self, error: InputError) -> None:

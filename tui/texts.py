@@ -44,7 +44,8 @@ def export_html(
 ) -> Path:
     """The reviewed results, decisions included, as ``align-review-report.html`` in
     ``folder``; its path."""
-    from align.report.batch import DocumentStats, write_html
+    from align.report.batch import DocumentStats
+    from align.report.html import write_html
 
     stats = DocumentStats(InputInfo(", ".join(d.info.path for d in documents), "review"))
     for result in results:

@@ -8,7 +8,7 @@ editing the pair's text makes a new finding. Entries that no longer occur are re
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
@@ -16,9 +16,8 @@ from typing import Any, TextIO
 from align import __version__
 from align.errors import InputError
 from align.fingerprint import known_as
-from align.models import PairResult
+from align.models import Finding, PairResult
 from align.report.context import finding_location
-from align.scoring.pair import rescored
 
 SCHEMA = "align.baseline/1"
 
@@ -76,16 +75,17 @@ class Baseline:
                              path=str(path))  # fmt: skip
         return cls({e["fingerprint"]: e for e in findings})
 
-    def apply(self, results: Iterable[PairResult]) -> Iterator[PairResult]:
-        for result in results:
-            marked = []
-            for finding in result.findings:
-                known = known_as(finding, result.pair, self.entries)
-                if known is not None:
-                    self.seen.add(known)
-                    finding = replace(finding, baseline=True)
-                marked.append(finding)
-            yield rescored(replace(result, findings=tuple(marked)))  # known: no longer costs
+    def mark(self, result: PairResult) -> tuple[Finding, ...]:
+        """The result's findings, those in the baseline marked (known: they no longer cost
+        the pair's score, see ``align.run.settle``); remembers them for ``stale``."""
+        marked = []
+        for finding in result.findings:
+            known = known_as(finding, result.pair, self.entries)
+            if known is not None:
+                self.seen.add(known)
+                finding = replace(finding, baseline=True)
+            marked.append(finding)
+        return tuple(marked)
 
     def stale(self) -> list[str]:
         """Fingerprints of baseline entries that did not occur in this run."""

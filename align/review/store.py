@@ -14,15 +14,14 @@ import contextlib
 import getpass
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import astuple, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from align.errors import InputError
 from align.fingerprint import known_as
-from align.models import PairResult
-from align.scoring.pair import rescored
+from align.models import Finding, PairResult
 
 STATUSES = ("open", "accepted", "false-positive", "fixed")
 SCHEMA_VERSION = 1
@@ -87,22 +86,23 @@ def default_db_path(input_path: str) -> Path:
     return Path(input_path).resolve().parent / ".align" / "review.sqlite"
 
 
-def with_decisions(result: PairResult, decisions: dict[str, Decision]) -> PairResult:
-    """The result with its findings' status and note taken from ``decisions``, and its score
-    from the findings still open."""
+def decided_findings(
+    result: PairResult, decisions: Mapping[str, Decision]
+) -> tuple[Finding, ...] | None:
+    """The result's findings with their status and note taken from ``decisions``; ``None``
+    when none of them is decided. The score is the runner's (``align.run.settle``)."""
     if not decisions:
-        return result
+        return None
     decided = [known_as(f, result.pair, decisions) for f in result.findings]
     if not any(decided):
-        return result
-    findings = tuple(
+        return None
+    return tuple(
         # A status this align does not know (a newer one's) leaves the finding open.
         replace(f, status=d.status if d.status in STATUSES else "open", note=d.note)
         if key and (d := decisions[key])
         else f
         for f, key in zip(result.findings, decided, strict=True)
     )
-    return rescored(replace(result, findings=findings))
 
 
 _COLUMNS = "fingerprint, code, status, note, reviewer, decided_at, path, line"
@@ -251,9 +251,3 @@ class ReviewStore:
     def all(self) -> dict[str, Decision]:
         rows = self.connection.execute(f"SELECT {_COLUMNS} FROM decisions").fetchall()
         return {row[0]: Decision(*row) for row in rows}
-
-    def apply(self, results: Iterable[PairResult]) -> Iterator[PairResult]:
-        """Results with each finding's status and note from the stored decisions."""
-        decisions = self.all()
-        for result in results:
-            yield with_decisions(result, decisions)

@@ -100,7 +100,10 @@ def _check_writers(results: list, doc_info: object, checker: Checker, folder: st
 
     from align.formats.tmx import write_tmx
     from align.report import FORMATS, ReportContext, writer
-    from align.report.batch import DocumentStats, write_csv, write_html, write_markdown
+    from align.report.batch import DocumentStats
+    from align.report.csv import write_csv
+    from align.report.html import write_html
+    from align.report.markdown import write_markdown
 
     bad = 0
     for fmt in FORMATS:

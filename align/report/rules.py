@@ -1,0 +1,20 @@
+"""``align rules`` output: the list of rules, or one rule explained."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from align.rules.base import Rule
+
+
+def write_rule(out: TextIO, rule: Rule, families: Mapping[str, str]) -> None:
+    out.write(f"{rule.code} {rule.name} ({rule.severity.value}, {families[rule.family]})\n\n")
+    out.write(f"{rule.doc}\n")
+
+
+def write_rules(out: TextIO, registry: Mapping[str, Rule]) -> None:
+    width = max(len(rule.name) for rule in registry.values())
+    for code, rule in sorted(registry.items()):
+        out.write(f"{code}  {rule.name:<{width}} {rule.severity.value:<8} {rule.summary}\n")
