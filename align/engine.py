@@ -150,7 +150,7 @@ class Checker:
             else None
         )
         findings.sort(key=_finding_order)
-        collected = ()
+        collected: tuple[tuple[str, Any], ...] = ()
         if checked:
             collected = tuple(
                 (rule.code, rule.collect(ctx))

@@ -29,7 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminate)
     try:
-        return COMMANDS[args.command].run(args)  # type: ignore[no-any-return]
+        return COMMANDS[args.command].run(args)
     except InputError as exc:
         print(f"align: error: {exc}", file=sys.stderr)
         return EXIT_INPUT

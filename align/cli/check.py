@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Generator
 from typing import Any
 
 from align.cli.exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
@@ -11,6 +12,7 @@ from align.cli.options import add_input_options, add_output_option, processes, s
 from align.cli.output import command_output, silence_stdout
 from align.config import FAIL_ON, Settings
 from align.errors import InputError
+from align.models import PairResult
 
 
 def add_parser(commands: Any) -> None:
@@ -53,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     )
     failing: list[bool] = []
 
-    def checked():  # type: ignore[no-untyped-def]
+    def checked() -> Generator[PairResult]:
         for result in runner.results(documents):
             if not failing and fails([result], threshold):
                 failing.append(True)

@@ -42,14 +42,14 @@ from align.numbers.spoken_words import (
 def _trie_pattern(words: frozenset[str]) -> str:
     """An alternation of ``words`` factored by prefix (t(?:wo|en|hree…)): Python's regex
     engine then rejects a word at its first letter instead of trying every alternative."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    trie: dict[str, dict] = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
+    def emit(node: dict) -> str:
         ends = "" in node
         branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:

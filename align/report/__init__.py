@@ -31,4 +31,4 @@ FORMATS = tuple(_WRITERS)
 
 def writer(name: str) -> Writer:
     module, function = _WRITERS[name]
-    return getattr(import_module(module), function)  # type: ignore[no-any-return]
+    return getattr(import_module(module), function)

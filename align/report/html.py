@@ -99,10 +99,10 @@ def _generated() -> str:
     return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
-def _marked(text: str, spans: list[tuple[Span, str]]) -> list[object]:
+def _marked(text: str, spans: list[tuple[Span, str]]) -> list[etree._Element | str]:
     """Text with the finding spans wrapped in <mark>, overlapping spans merged."""
     spans = sorted(spans, key=lambda s: s[0].start)
-    parts: list[object] = []
+    parts: list[etree._Element | str] = []
     position = 0
     for span, family in spans:
         if span.start < position:
@@ -114,7 +114,7 @@ def _marked(text: str, spans: list[tuple[Span, str]]) -> list[object]:
     return parts
 
 
-def _decision(finding: Finding) -> list[object]:
+def _decision(finding: Finding) -> list[etree._Element]:
     text = decision_text(finding)
     return [E.em(text, {"class": "decision"})] if text else []
 
