@@ -392,7 +392,7 @@ def _shape_cost(
 ) -> np.ndarray:
     """The cost of a ``di``-``dj`` bead ending at every cell of the band's ``rows`` (inf where
     invalid)."""
-    src_known, tgt_known = sides.src_known, sides.tgt_known
+    src_known = sides.src_known
     i = band.rows[rows]
     j = band.j[rows]
     valid = (i >= di) & (j >= dj) & (j <= band.m)
@@ -410,7 +410,6 @@ def _shape_cost(
     shared = sum(parts.values())
     coverage = np.where(known > 0, np.minimum(shared / np.maximum(known, 1.0), 1.0), 0.5)
     total = total + costs.lexical_weight * (1 - coverage)
-    mu = costs.orphan_penalty
     rows_back = {t: np.clip(i_safe - t, 0, len(src_known) - 1) for t in range(1, di + 1)}
     row_shared = {t: _added(parts[t, u] for u in range(1, dj + 1)) for t in range(1, di + 1)}
     row_known = {t: src_known[rows_back[t]] for t in range(1, di + 1)}
@@ -421,47 +420,81 @@ def _shape_cost(
         llr = _llr(np.minimum(row_shared[1], evident), evident, costs.hit_rate, row_chance[1])
         total = total + _SINGLE_EVIDENCE * np.maximum(-llr, 0.0)
     else:  # a merged source sentence: translated here, or left out (a 1-0 beside the bead)?
-        for t in range(1, di + 1):
-            # Covered far worse than the bead as a whole: more likely a sentence left out.
-            weak = row_shared[t] < np.maximum(_ORPHAN, _RELATIVE * coverage) * row_known[t]
-            total = (
-                total
-                + mu * ((row_known[t] > 0) & weak)
-                + _DISJOINT * ((row_known[t] > 0) & (row_shared[t] == 0))
-            )
-
-        def src_common(key: str, back: int) -> tuple[np.ndarray, np.ndarray]:
-            found = _added(band.pair_overlap(back, u, rows, src=key) for u in range(1, dj + 1))
-            return found, sides.src_common[key][np.clip(i_safe - back, 0, band.n - 1)]
-
-        own = _own_evidence(di, row_shared, row_evident, src_common, costs.hit_rate, row_chance)
-        total = total + sum(np.maximum(-llr, 0.0) for llr in own)
-        if dj == 1:
-            total = total - _MERGE_SUPPORT * np.maximum(np.minimum.reduce(own), 0.0)
+        rows_of = _Rows(row_shared, row_known, row_evident, row_chance)
+        total = _merged_source(total, (di, dj), band, rows, sides, costs, coverage, i_safe, rows_of)
     if dj > 1:  # a merged target sentence: the source's, or added (a 0-1 beside the bead)?
-        cols_back = {u: np.clip(j_safe - u, 0, len(tgt_known) - 1) for u in range(1, dj + 1)}
-
-        def tgt_common(key: str, back: int) -> tuple[np.ndarray, np.ndarray]:
-            found = _added(band.pair_overlap(t, back, rows, tgt=key) for t in range(1, di + 1))
-            return found, sides.tgt_common[key][np.clip(j_safe - back, 0, band.m - 1)]
-
-        own = _own_evidence(
-            dj,
-            {u: _added(parts[t, u] for t in range(1, di + 1)) for u in range(1, dj + 1)},
-            {u: sides.tgt_evident[cols_back[u]] for u in range(1, dj + 1)},
-            tgt_common,
-            costs.target_hit_rate,
-            {u: sides.tgt_chance[cols_back[u]] * di for u in range(1, dj + 1)},
-        )
-        total = total + _TARGET_EVIDENCE * sum(np.maximum(-llr, 0.0) for llr in own)
-        if di == 1:
-            total = total - _MERGE_SUPPORT * np.maximum(np.minimum.reduce(own), 0.0)
-        for u in range(1, dj + 1):  # one that covers little of the source side
-            col_known = tgt_known[cols_back[u]]
-            col_shared = sum(parts[t, u] for t in range(1, di + 1))
-            total = total + mu * ((col_known > 0) & (col_shared < _ORPHAN * known))
-            total = total + _DISJOINT * ((col_known > 0) & (col_shared == 0))
+        total = _merged_target(total, (di, dj), band, rows, sides, costs, parts, j_safe, known)
     return np.where(valid, total, np.inf)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rows:
+    """Per merged source sentence ``t`` (1 = the last): its words found in the bead's
+    translation, its known words, its evident words and the chance of finding them."""
+
+    shared: dict[int, np.ndarray]
+    known: dict[int, np.ndarray]
+    evident: dict[int, np.ndarray]
+    chance: dict[int, np.ndarray]
+
+
+def _merged_source(
+    total: np.ndarray, shape: tuple[int, int], band: _Band, rows: slice, sides: _Sides,
+    costs: BeadCosts, coverage: np.ndarray, i_safe: np.ndarray, of: _Rows,
+) -> np.ndarray:  # fmt: skip
+    """``total`` plus what speaks against merging each source sentence into the bead."""
+    di, dj = shape
+    for t in range(1, di + 1):
+        # Covered far worse than the bead as a whole: more likely a sentence left out.
+        weak = of.shared[t] < np.maximum(_ORPHAN, _RELATIVE * coverage) * of.known[t]
+        total = (
+            total
+            + costs.orphan_penalty * ((of.known[t] > 0) & weak)
+            + _DISJOINT * ((of.known[t] > 0) & (of.shared[t] == 0))
+        )
+
+    def src_common(key: str, back: int) -> tuple[np.ndarray, np.ndarray]:
+        found = _added(band.pair_overlap(back, u, rows, src=key) for u in range(1, dj + 1))
+        return found, sides.src_common[key][np.clip(i_safe - back, 0, band.n - 1)]
+
+    own = _own_evidence(di, of.shared, of.evident, src_common, costs.hit_rate, of.chance)
+    total = total + sum(np.maximum(-llr, 0.0) for llr in own)
+    if dj == 1:
+        total = total - _MERGE_SUPPORT * np.maximum(np.minimum.reduce(own), 0.0)
+    return total
+
+
+def _merged_target(
+    total: np.ndarray, shape: tuple[int, int], band: _Band, rows: slice, sides: _Sides,
+    costs: BeadCosts, parts: dict[tuple[int, int], np.ndarray], j_safe: np.ndarray,
+    known: np.ndarray,
+) -> np.ndarray:  # fmt: skip
+    """``total`` plus what speaks against merging each target sentence into the bead."""
+    di, dj = shape
+    tgt_known, mu = sides.tgt_known, costs.orphan_penalty
+    cols_back = {u: np.clip(j_safe - u, 0, len(tgt_known) - 1) for u in range(1, dj + 1)}
+
+    def tgt_common(key: str, back: int) -> tuple[np.ndarray, np.ndarray]:
+        found = _added(band.pair_overlap(t, back, rows, tgt=key) for t in range(1, di + 1))
+        return found, sides.tgt_common[key][np.clip(j_safe - back, 0, band.m - 1)]
+
+    own = _own_evidence(
+        dj,
+        {u: _added(parts[t, u] for t in range(1, di + 1)) for u in range(1, dj + 1)},
+        {u: sides.tgt_evident[cols_back[u]] for u in range(1, dj + 1)},
+        tgt_common,
+        costs.target_hit_rate,
+        {u: sides.tgt_chance[cols_back[u]] * di for u in range(1, dj + 1)},
+    )
+    total = total + _TARGET_EVIDENCE * sum(np.maximum(-llr, 0.0) for llr in own)
+    if di == 1:
+        total = total - _MERGE_SUPPORT * np.maximum(np.minimum.reduce(own), 0.0)
+    for u in range(1, dj + 1):  # one that covers little of the source side
+        col_known = tgt_known[cols_back[u]]
+        col_shared = sum(parts[t, u] for t in range(1, di + 1))
+        total = total + mu * ((col_known > 0) & (col_shared < _ORPHAN * known))
+        total = total + _DISJOINT * ((col_known > 0) & (col_shared == 0))
+    return total
 
 
 def banded_alignment(

@@ -26,6 +26,8 @@ def _curated() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=65536)
 def known_renderings(name: str) -> tuple[str, ...]:
-    """Simplified renderings of a lowercase English name (``cisco`` → ``思科``), longest first."""
+    """Simplified renderings of a lowercase English name (``cisco`` → ``思科``), longest first,
+    then in code-point order: a set's order changes with the hash seed, and which of two
+    renderings is found first decides what E106 reports."""
     found = set(english_names().get(name, "").split()) | set(_curated().get(name, ()))
-    return tuple(sorted(found, key=len, reverse=True))
+    return tuple(sorted(found, key=lambda head: (-len(head), head)))
