@@ -261,10 +261,24 @@ def check_to_shards(
     if progress:
         progress.close()
     ordered = [done[i] for i in range(len(paths))]
+    total = _write_summary(folder, settings, ordered)
+    return ShardRun(
+        folder,
+        len(paths),
+        total.pairs,
+        time.perf_counter() - started,
+        any(r.failing for r in ordered),
+        [r.error for r in ordered if r.error],
+    )
+
+
+def _write_summary(folder: Path, settings: Settings, ordered: list[TaskResult]) -> RunSummary:
+    """``summary.json``: the totals over the files' results (in input order), their shards
+    and errors; written last, once no unfinished part is left. The totals."""
     total = RunSummary()
     for result in ordered:
         if result.summary:
-            _merge(total, result.summary)
+            total.merge(result.summary)
     summary = {
         "summary": total.to_dict(),
         "schema": SCHEMA,
@@ -282,14 +296,7 @@ def check_to_shards(
             stale.unlink()
     with atomic_text(folder / SUMMARY) as out:
         out.write(_dumps(summary, 2) + "\n")
-    return ShardRun(
-        folder,
-        len(paths),
-        total.pairs,
-        time.perf_counter() - started,
-        any(r.failing for r in ordered),
-        [r.error for r in ordered if r.error],
-    )
+    return total
 
 
 def run_to_shards(
@@ -338,15 +345,3 @@ def _result(future: Any, paths: list[str]) -> TaskResult:
     if not isinstance(result, TaskResult):
         raise TypeError(f"unexpected task result {result!r}")
     return result
-
-
-def _merge(total: RunSummary, part: RunSummary) -> None:
-    total.pairs += part.pairs
-    total.flagged += part.flagged
-    total.score_total += part.score_total
-    total.baselined += part.baselined
-    total.decided += part.decided
-    for severity, count in part.by_severity.items():
-        total.by_severity[severity] += count
-    for code, count in part.by_code.items():
-        total.by_code[code] = total.by_code.get(code, 0) + count

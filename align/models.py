@@ -222,6 +222,18 @@ class RunSummary:
             self.by_severity[f.severity.value] += 1
             self.by_code[f.code] = self.by_code.get(f.code, 0) + 1
 
+    def merge(self, other: RunSummary) -> None:
+        """Add ``other``'s totals (another document's, another worker's) to these."""
+        self.pairs += other.pairs
+        self.flagged += other.flagged
+        self.score_total += other.score_total
+        self.baselined += other.baselined
+        self.decided += other.decided
+        for severity, count in other.by_severity.items():
+            self.by_severity[severity] += count
+        for code, count in other.by_code.items():
+            self.by_code[code] = self.by_code.get(code, 0) + count
+
     @property
     def score_mean(self) -> float:
         return round(self.score_total / self.pairs, 4) if self.pairs else 1.0

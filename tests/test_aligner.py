@@ -4,8 +4,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from align import alignment
-from align.alignment import align_lengths, beads, learned
-from align.alignment.beads import _overlaps, bit_counts, bit_lists
+from align.alignment import align_lengths, beads, bitsets, learned
+from align.alignment.bitsets import bit_counts, bit_lists, overlaps
 from align.alignment.model import LENGTH_HUBER, length_cost
 from align.config import Settings
 from align.context import PairContext
@@ -82,10 +82,10 @@ def test_diagonal_shortcut_gives_what_the_dynamic_program_gives(lengths):
 )
 def test_band_overlaps_equal_a_popcount_of_each_pair(src, tgt, offset, width):
     first = np.array([i + offset for i in range(len(src))])
-    found = _overlaps(src, tgt, first, width)
+    found = overlaps(src, tgt, first, width)
     with pytest.MonkeyPatch.context() as patch:  # blocks of a few rows: their edges too
-        patch.setattr(beads, "_BLOCK", 3)
-        assert (_overlaps(src, tgt, first, width) == found).all()
+        patch.setattr(bitsets, "BLOCK", 3)
+        assert (overlaps(src, tgt, first, width) == found).all()
         assert bit_lists(src) == [[b for b in range(m.bit_length()) if m >> b & 1] for m in src]
     for r, mask in enumerate(src):
         for x in range(width):
@@ -104,19 +104,19 @@ def test_bit_lists_are_the_set_bits_in_order(masks):
 @given(st.lists(st.integers(0, (1 << 200) - 1), min_size=1, max_size=30))
 def test_set_bits_are_the_nonzero_cells_of_the_unpacked_masks(masks):
     nbytes = max(1, (max(masks).bit_length() + 7) // 8)
-    rows, bits = beads._set_bits(masks, nbytes)
-    expected_rows, expected_bits = np.nonzero(beads._unpack(masks, nbytes))
+    rows, bits = bitsets.set_bits(masks, nbytes)
+    expected_rows, expected_bits = np.nonzero(bitsets.unpack(masks, nbytes))
     assert rows.tolist() == expected_rows.tolist() and bits.tolist() == expected_bits.tolist()
 
 
 @given(st.lists(st.integers(0, (1 << 200) - 1), max_size=30))
 @example([0] * 7 + [1])  # a block of masks with no bit set (found by hypothesis)
 def test_postings_list_the_masks_holding_each_bit(masks):
-    original, beads._BLOCK = beads._BLOCK, 7  # several blocks of masks
+    original, bitsets.BLOCK = bitsets.BLOCK, 7  # several blocks of masks
     try:
-        found = beads.postings(masks)
+        found = bitsets.postings(masks)
     finally:
-        beads._BLOCK = original
+        bitsets.BLOCK = original
     expected: dict[int, list[int]] = {}
     for index, mask in enumerate(masks):
         for bit in range(mask.bit_length()):

@@ -10,7 +10,7 @@ Each bead (1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0, 0-1) costs:
 - a lexical term through CC-CEDICT, ``λ·(1 − coverage)``: coverage is the share of the English
   content words whose dictionary translation occurs in the Chinese (words in more than 10% of
   words); a sentence merged into a bead that shares no word with the other side adds ``μ``;
-- the evidence of each sentence's *own* words (``beads._own_evidence``): the log-likelihood
+- the evidence of each sentence's *own* words (``evidence.own_evidence``): the log-likelihood
   ratio that the sentence is translated in the bead rather than left out, each of its words
   found with the document's hit rate if it is, by chance (how many of the other side's
   sentences have the word) if not — counting only the words the bead's other sentences do not
@@ -207,7 +207,7 @@ def _frequent(masks: Sequence[int]) -> int:
     """The bits of the words that occur in more than ``FREQUENT`` of the sentences."""
     if len(masks) < _MIN_SENTENCES:
         return 0
-    from align.alignment.beads import bit_counts
+    from align.alignment.bitsets import bit_counts
 
     limit = FREQUENT * len(masks)
     frequent = 0

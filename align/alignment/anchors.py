@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from align.alignment.beads import bit_lists, postings
+from align.alignment.bitsets import bit_lists, postings
 
 _MAX_DF = 20  # lemmas rarer than this on both sides vote for anchors
 _MIN_SCORE = 8.0  # about two rare shared words

@@ -9,14 +9,15 @@ with no source) stays in its row and is folded in with a running minimum.
 
 from __future__ import annotations
 
-import functools
 import math
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
 import numpy as np
 
+from align.alignment.bitsets import common_masks, overlaps, overlaps_of
+from align.alignment.evidence import Sides, added, log_ratio, own_evidence
 from align.alignment.model import DOCUMENT_PRIOR, LENGTH_HUBER, PRIOR, Bead
 
 PAIR_SHAPES = [shape for shape in PRIOR if shape[0] and shape[1]]
@@ -91,12 +92,12 @@ class _Band:
         # The same with the words a sentence shares with its neighbours (``common_masks``) on
         # either side in place of E_r or Z_c.
         keys = list(src_common)
-        self.overlap, *found = _overlaps_of(
+        self.overlap, *found = overlaps_of(
             [src_masks, *(src_common[key] for key in keys)], tgt_masks, first, width
         )
         self.src_common = dict(zip(keys, found, strict=True))
         self.tgt_common = {
-            key: _overlaps(src_masks, masks, first, width) for key, masks in tgt_common.items()
+            key: overlaps(src_masks, masks, first, width) for key, masks in tgt_common.items()
         }
 
     def pair_overlap(
@@ -116,279 +117,11 @@ class _Band:
         return np.where(ok, values, 0.0)
 
 
-def common_masks(masks: Sequence[int]) -> dict[str, list[int]]:
-    """The words each sentence shares with the next one (``"1"``), the one after that
-    (``"2"``) and both (``"12"``): what a bead's other sentences can explain of it."""
-    after = [*masks[1:], 0]
-    second = [*masks[2:], 0, 0][: len(masks)]
-    return {
-        "1": [a & b for a, b in zip(masks, after, strict=True)],
-        "2": [a & b for a, b in zip(masks, second, strict=True)],
-        "12": [a & b & c for a, b, c in zip(masks, after, second, strict=True)],
-    }
-
-
-def _overlaps(
-    src_masks: Sequence[int], tgt_masks: Sequence[int], first: np.ndarray, width: int
-) -> np.ndarray:
-    """``out[r, x] = |src_masks[r] ∩ tgt_masks[first[r] + x]|`` (0 where the column is outside
-    the target). Vectorised by blocks of source rows: the block's (row, word) pairs are looked
-    up in the target rows it can reach, unpacked to a 0/1 matrix (memory bounded by the
-    block, not the document)."""
-    return _overlaps_of([src_masks], tgt_masks, first, width)[0]
-
-
-def _overlaps_of(
-    sources: Sequence[Sequence[int]], tgt_masks: Sequence[int], first: np.ndarray, width: int
-) -> list[np.ndarray]:
-    """``_overlaps`` of several lists of source masks as long as each other, against the same
-    target masks: each block of the target is unpacked once for all of them."""
-    n, m = len(sources[0]), len(tgt_masks)
-    outs = [np.zeros((max(n, 1), width), dtype=np.float64) for _ in sources]
-    longest = max(
-        mask.bit_length() for mask in [0, *tgt_masks, *(max(s, default=0) for s in sources)]
-    )
-    if not longest:
-        return outs
-    nbytes = (longest + 7) // 8
-    for r0 in range(0, n, _BLOCK):
-        r1 = min(n, r0 + _BLOCK)
-        lo = max(0, int(first[r0:r1].min()))
-        hi = min(m, int(first[r0:r1].max()) + width)
-        if lo >= hi:
-            continue
-        target: np.ndarray | None = None
-        for src_masks, out in zip(sources, outs, strict=True):
-            rows, bits = _set_bits(src_masks[r0:r1], nbytes)
-            if not len(rows):
-                continue
-            if target is None:
-                target = _unpack(tgt_masks[lo:hi], nbytes)
-            start = first[r0 + rows]
-            for x in range(width):
-                column = start + x
-                inside = (column >= lo) & (column < hi)
-                found = target[np.clip(column - lo, 0, hi - lo - 1), bits] & inside
-                out[r0:r1, x] = np.bincount(rows, weights=found, minlength=r1 - r0)
-    return outs
-
-
-_BLOCK = 1024  # source rows per block of ``_overlaps``
 _ROWS = 1024  # band rows whose bead costs are computed at once
 
 
-def _blocks(masks: Sequence[int]) -> Iterator[tuple[int, int, np.ndarray, np.ndarray]]:
-    """(index of the block's first mask, number of masks, ``_set_bits`` of the block) for
-    blocks of ``_BLOCK`` masks: the byte matrix stays small however long the document."""
-    nbytes = (max(masks, default=0).bit_length() + 7) // 8
-    if not nbytes:
-        return
-    for r0 in range(0, len(masks), _BLOCK):
-        block = masks[r0 : r0 + _BLOCK]
-        yield r0, len(block), *_set_bits(block, nbytes)
-
-
-def bit_lists(masks: Sequence[int]) -> list[list[int]]:
-    """The set bits of each bitset int, ascending (NumPy's unpacking is far faster than
-    peeling bits off big Python ints one by one)."""
-    out: list[list[int]] = [[] for _ in masks]
-    for r0, size, rows, bits in _blocks(masks):
-        cuts = np.searchsorted(rows, np.arange(1, size))
-        out[r0 : r0 + size] = [part.tolist() for part in np.split(bits, cuts)]
-    return out
-
-
-def postings(masks: Sequence[int]) -> dict[int, list[int]]:
-    """Each set bit → the indices of the masks that have it, ascending."""
-    found: dict[int, list[int]] = {}
-    for r0, _, rows, bits in _blocks(masks):
-        if not len(bits):
-            continue  # no word in the whole block: np.split would still give one part
-        order = np.argsort(bits, kind="stable")  # by bit, rows still ascending within one
-        bits, rows = bits[order], rows[order] + r0
-        distinct, starts = np.unique(bits, return_index=True)
-        for bit, part in zip(distinct.tolist(), np.split(rows, starts[1:]), strict=True):
-            found.setdefault(bit, []).extend(part.tolist())
-    return found
-
-
-def bit_counts(masks: Sequence[int]) -> list[int]:
-    """How many of the bitsets have each bit set, by bit position (up to the highest byte)."""
-    counts = np.zeros(8 * ((max(masks, default=0).bit_length() + 7) // 8), dtype=np.int64)
-    for _, _, _, bits in _blocks(masks):
-        counts += np.bincount(bits, minlength=len(counts))
-    return counts.tolist()
-
-
-def _packed(masks: Sequence[int], nbytes: int) -> np.ndarray:
-    """Bitset ints as a (len(masks), nbytes) matrix of their little-endian bytes."""
-    raw = b"".join(mask.to_bytes(nbytes, "little") for mask in masks)
-    return np.frombuffer(raw, dtype=np.uint8).reshape(len(masks), nbytes)
-
-
-def _unpack(masks: Sequence[int], nbytes: int) -> np.ndarray:
-    """Bitset ints as a (len(masks), 8·nbytes) matrix of 0/1, bit ``b`` in column ``b``."""
-    return np.unpackbits(_packed(masks, nbytes), axis=1, bitorder="little")
-
-
-def _set_bits(masks: Sequence[int], nbytes: int) -> tuple[np.ndarray, np.ndarray]:
-    """(mask index, bit) of every set bit, ordered by mask then bit: ``np.nonzero`` of the
-    unpacked matrix, found through its non-zero bytes (the masks are sparse, and scanning
-    every bit of a large vocabulary cost six times more)."""
-    packed = _packed(masks, nbytes)
-    rows, columns = np.nonzero(packed)
-    bits = np.unpackbits(packed[rows, columns][:, None], axis=1, bitorder="little")
-    which, offset = np.nonzero(bits)
-    return rows[which], columns[which] * 8 + offset
-
-
-@dataclass(frozen=True)
-class _Sides:
-    """What the bead costs read of each side's sentences: prefix sums of their lengths, and
-    how many dictionary words each has (with the source's prefix sums)."""
-
-    src_prefix: np.ndarray
-    tgt_prefix: np.ndarray
-    src_known: np.ndarray
-    tgt_known: np.ndarray
-    known_prefix: np.ndarray
-    # For the evidence of a sentence's words (``_llr``), a word in several sentences that the
-    # other side never has does not count: the dictionary's gap (a name it reads as a word),
-    # not lines left out. How many words a sentence has that count, ...
-    src_evident: np.ndarray
-    tgt_evident: np.ndarray
-    # ... the chance that a sentence of the other side has one of them (the mean over them of
-    # the share of the other side's sentences that have it) ...
-    src_chance: np.ndarray
-    tgt_chance: np.ndarray
-    # ... and how many each of ``common_masks`` has
-    src_common: dict[str, np.ndarray]
-    tgt_common: dict[str, np.ndarray]
-
-    @classmethod
-    def of(
-        cls, src_len: Sequence[float], tgt_len: Sequence[float],
-        src_masks: Sequence[int], tgt_masks: Sequence[int],
-        src_common: dict[str, list[int]], tgt_common: dict[str, list[int]],
-    ) -> _Sides:  # fmt: skip
-        src_known, tgt_known = _known(src_masks), _known(tgt_masks)
-        longest = max(
-            max(src_masks, default=0).bit_length(), max(tgt_masks, default=0).bit_length()
-        )
-        src_counts, tgt_counts = _counts(src_masks, longest), _counts(tgt_masks, longest)
-        src_seen = ~_gaps(src_counts, tgt_counts)
-        tgt_seen = ~_gaps(tgt_counts, src_counts)
-        src_evident = _known([mask & src_seen for mask in src_masks])
-        tgt_evident = _known([mask & tgt_seen for mask in tgt_masks])
-        return cls(
-            src_prefix=np.concatenate([[0.0], np.cumsum(src_len)]),
-            tgt_prefix=np.concatenate([[0.0], np.cumsum(tgt_len)]),
-            src_known=src_known,
-            tgt_known=tgt_known,
-            known_prefix=np.concatenate([[0.0], np.cumsum(src_known)]),
-            src_evident=src_evident,
-            tgt_evident=tgt_evident,
-            src_chance=_chance(src_masks, tgt_counts / max(len(tgt_masks), 1))
-            / np.maximum(src_evident, 1.0),
-            tgt_chance=_chance(tgt_masks, src_counts / max(len(src_masks), 1))
-            / np.maximum(tgt_evident, 1.0),
-            src_common={
-                key: _known([mask & src_seen for mask in masks])
-                for key, masks in src_common.items()
-            },
-            tgt_common={
-                key: _known([mask & tgt_seen for mask in masks])
-                for key, masks in tgt_common.items()
-            },
-        )
-
-
-def _known(masks: Sequence[int]) -> np.ndarray:
-    return np.array([mask.bit_count() for mask in masks], dtype=np.float64)
-
-
-# A word in this many sentences of one side and none of the other is a gap of the dictionary:
-# were its sentences all translated, each translation would miss it with odds 1 − hit rate
-# (about 0.3³ ≈ 3% for three sentences).
-_GAP = 3
-
-
-def _counts(masks: Sequence[int], longest: int) -> np.ndarray:
-    """``bit_counts`` as an array as long as ``longest`` bits (rounded up to bytes)."""
-    out = np.zeros(8 * ((longest + 7) // 8), dtype=np.float64)
-    counts = bit_counts(masks)
-    out[: len(counts)] = counts
-    return out
-
-
-def _gaps(counts: np.ndarray, other: np.ndarray) -> int:
-    """The bits set in at least ``_GAP`` sentences (``counts``) and in none of the other
-    side's (``other``)."""
-    gaps = 0
-    for bit in np.flatnonzero((counts >= _GAP) & (other == 0)).tolist():
-        gaps |= 1 << bit
-    return gaps
-
-
-def _chance(masks: Sequence[int], share: np.ndarray) -> np.ndarray:
-    """For each mask, the sum over its bits of ``share`` (by bit)."""
-    out = np.zeros(len(masks))
-    for r0, size, rows, bits in _blocks(masks):
-        out[r0 : r0 + size] = np.bincount(rows, weights=share[bits], minlength=size)
-    return out
-
-
-def _llr(shared: np.ndarray, known: np.ndarray, hit: float, chance: np.ndarray) -> np.ndarray:
-    """Log-likelihood ratio that a sentence with ``known`` words, ``shared`` of them found on
-    the other side, is translated there rather than beside it: each word found with the
-    document's ``hit`` rate if it is, by ``chance`` if not (binomial)."""
-    chance = np.clip(chance, 1e-3, 0.5 * hit)
-    return shared * np.log(hit / chance) + (known - shared) * np.log((1 - hit) / (1 - chance))
-
-
-# The pairs of a merge's sentences (counted back from its end: 1 is the last) and the common
-# mask, with how far back it starts, that holds the words both have.
-_PAIRS = {
-    2: {(2, 1): ("1", 2)},
-    3: {(3, 2): ("1", 3), (3, 1): ("2", 3), (2, 1): ("1", 2)},
-}
-
-
-def _own_evidence(
-    count: int, shared: dict[int, np.ndarray], known: dict[int, np.ndarray],
-    common: Callable[[str, int], tuple[np.ndarray, np.ndarray]],
-    hit: float, chance: dict[int, np.ndarray],
-) -> list[np.ndarray]:  # fmt: skip
-    """For each of the ``count`` sentences merged on one side of a bead, the log-likelihood
-    ratio (``_llr``) of its *own* words: those none of the merge's other sentences has.
-    Neighbouring sentences share their topic's words, so a sentence left out still finds words
-    in its neighbour's translation (a fifth of them in the Bible, 2.5 times chance); of the
-    words it does not share with the neighbour, chance finds no more than in any sentence.
-    ``shared[k]``, ``known[k]`` and ``chance[k]`` are the k-th sentence's (1 = the last);
-    ``common(key, back)``: (found on the other side, how many) of a common mask's words."""
-    pairs = {pair: common(*where) for pair, where in _PAIRS[count].items()}
-    zero = np.zeros(1)
-    triple = common("12", 3) if count == 3 else (zero, zero)
-    out = []
-    for k in range(1, count + 1):
-        mine = [pair for pair in pairs if k in pair]
-        twice = len(mine) - 1  # inclusion-exclusion: words all three have
-        explained = sum(pairs[pair][0] for pair in mine) - twice * triple[0]
-        in_common = sum(pairs[pair][1] for pair in mine) - twice * triple[1]
-        own_known = np.maximum(known[k] - in_common, 0.0)
-        own_shared = np.clip(shared[k] - explained, 0.0, own_known)
-        out.append(_llr(own_shared, own_known, hit, chance[k]))
-    return out
-
-
-def _added(arrays: Iterable[np.ndarray]) -> np.ndarray:
-    """The sum of one or more arrays (``sum`` would start from the integer 0)."""
-    total: np.ndarray = functools.reduce(np.add, arrays)
-    return total
-
-
 def _shape_cost(
-    di: int, dj: int, band: _Band, rows: slice, sides: _Sides, costs: BeadCosts
+    di: int, dj: int, band: _Band, rows: slice, sides: Sides, costs: BeadCosts
 ) -> np.ndarray:
     """The cost of a ``di``-``dj`` bead ending at every cell of the band's ``rows`` (inf where
     invalid)."""
@@ -411,13 +144,13 @@ def _shape_cost(
     coverage = np.where(known > 0, np.minimum(shared / np.maximum(known, 1.0), 1.0), 0.5)
     total = total + costs.lexical_weight * (1 - coverage)
     rows_back = {t: np.clip(i_safe - t, 0, len(src_known) - 1) for t in range(1, di + 1)}
-    row_shared = {t: _added(parts[t, u] for u in range(1, dj + 1)) for t in range(1, di + 1)}
+    row_shared = {t: added(parts[t, u] for u in range(1, dj + 1)) for t in range(1, di + 1)}
     row_known = {t: src_known[rows_back[t]] for t in range(1, di + 1)}
     row_evident = {t: sides.src_evident[rows_back[t]] for t in range(1, di + 1)}
     row_chance = {t: sides.src_chance[rows_back[t]] * dj for t in range(1, di + 1)}
     if di == 1:  # a translation that has too few of the sentence's words: rather a 1-0
         evident = row_evident[1]
-        llr = _llr(np.minimum(row_shared[1], evident), evident, costs.hit_rate, row_chance[1])
+        llr = log_ratio(np.minimum(row_shared[1], evident), evident, costs.hit_rate, row_chance[1])
         total = total + _SINGLE_EVIDENCE * np.maximum(-llr, 0.0)
     else:  # a merged source sentence: translated here, or left out (a 1-0 beside the bead)?
         rows_of = _Rows(row_shared, row_known, row_evident, row_chance)
@@ -439,7 +172,7 @@ class _Rows:
 
 
 def _merged_source(
-    total: np.ndarray, shape: tuple[int, int], band: _Band, rows: slice, sides: _Sides,
+    total: np.ndarray, shape: tuple[int, int], band: _Band, rows: slice, sides: Sides,
     costs: BeadCosts, coverage: np.ndarray, i_safe: np.ndarray, of: _Rows,
 ) -> np.ndarray:  # fmt: skip
     """``total`` plus what speaks against merging each source sentence into the bead."""
@@ -454,10 +187,10 @@ def _merged_source(
         )
 
     def src_common(key: str, back: int) -> tuple[np.ndarray, np.ndarray]:
-        found = _added(band.pair_overlap(back, u, rows, src=key) for u in range(1, dj + 1))
+        found = added(band.pair_overlap(back, u, rows, src=key) for u in range(1, dj + 1))
         return found, sides.src_common[key][np.clip(i_safe - back, 0, band.n - 1)]
 
-    own = _own_evidence(di, of.shared, of.evident, src_common, costs.hit_rate, of.chance)
+    own = own_evidence(di, of.shared, of.evident, src_common, costs.hit_rate, of.chance)
     total = total + sum(np.maximum(-llr, 0.0) for llr in own)
     if dj == 1:
         total = total - _MERGE_SUPPORT * np.maximum(np.minimum.reduce(own), 0.0)
@@ -465,7 +198,7 @@ def _merged_source(
 
 
 def _merged_target(
-    total: np.ndarray, shape: tuple[int, int], band: _Band, rows: slice, sides: _Sides,
+    total: np.ndarray, shape: tuple[int, int], band: _Band, rows: slice, sides: Sides,
     costs: BeadCosts, parts: dict[tuple[int, int], np.ndarray], j_safe: np.ndarray,
     known: np.ndarray,
 ) -> np.ndarray:  # fmt: skip
@@ -475,12 +208,12 @@ def _merged_target(
     cols_back = {u: np.clip(j_safe - u, 0, len(tgt_known) - 1) for u in range(1, dj + 1)}
 
     def tgt_common(key: str, back: int) -> tuple[np.ndarray, np.ndarray]:
-        found = _added(band.pair_overlap(t, back, rows, tgt=key) for t in range(1, di + 1))
+        found = added(band.pair_overlap(t, back, rows, tgt=key) for t in range(1, di + 1))
         return found, sides.tgt_common[key][np.clip(j_safe - back, 0, band.m - 1)]
 
-    own = _own_evidence(
+    own = own_evidence(
         dj,
-        {u: _added(parts[t, u] for t in range(1, di + 1)) for u in range(1, dj + 1)},
+        {u: added(parts[t, u] for t in range(1, di + 1)) for u in range(1, dj + 1)},
         {u: sides.tgt_evident[cols_back[u]] for u in range(1, dj + 1)},
         tgt_common,
         costs.target_hit_rate,
@@ -511,14 +244,11 @@ def banded_alignment(
     base = np.asarray(centres, dtype=np.int64) - width
     base[0] = 0  # the path runs from (0, 0) to (n, m): keep both ends inside the band
     base[n] = min(max(base[n], m - size + 1), m)
-    src_common, tgt_common = common_masks(src_masks), common_masks(tgt_masks)
-    band = _Band(src_masks, tgt_masks, base, size, src_common, tgt_common)
-    sides = _Sides.of(src_len, tgt_len, src_masks, tgt_masks, src_common, tgt_common)
+    band, sides = _band_and_sides(src_len, tgt_len, src_masks, tgt_masks, base, size)
     skip = costs.prior_cost((1, 0)) + costs.lexical_weight * 0.5
     add = costs.prior_cost((0, 1)) + costs.lexical_weight * 0.5
     shapes = [*PAIR_SHAPES, (1, 0)]
-    offsets = np.arange(size)
-    ramp = offsets * add
+    ramp = np.arange(size) * add  # k·add: k 0-1 beads along a row
     inf = np.inf
     # Row i's costs live in padded[i % 4, size : 2·size], with inf on both sides, so the row a
     # bead comes from, shifted by any amount, is a plain slice; beads reach back three rows at
@@ -554,19 +284,38 @@ def banded_alignment(
                 np.add(previous, skip if step is None else step[i - rows.start], out=lines[s])
             row_move = np.argmin(candidates, axis=0)
             row = candidates.min(axis=0)
-        # best(k) = min over k' ≤ k of row(k') + (k − k')·add: the 0-1 beads along the row.
-        if not whole[i]:
-            row = np.where(valid[i], row, inf)
-        running = np.minimum.accumulate(row - ramp) + ramp
-        # Not the cell itself (back through float rounding), and never outside the target.
-        from_left = running < row - 1e-9
-        if not whole[i]:
-            from_left &= valid[i]
-        padded[i % 4, size : 2 * size] = np.where(from_left, running, row)
-        move[i] = np.where(from_left, -1, row_move)
+        padded[i % 4, size : 2 * size], move[i] = _with_insertions(
+            row, row_move, ramp, None if whole[i] else valid[i]
+        )
     if not np.isfinite(padded[n % 4, size + m - base[n]]):
         raise ValueError("the alignment left the band")
     return _trace(move, base, shapes, n, m)
+
+
+def _band_and_sides(
+    src_len: Sequence[float], tgt_len: Sequence[float], src_masks: Sequence[int],
+    tgt_masks: Sequence[int], base: np.ndarray, size: int,
+) -> tuple[_Band, Sides]:  # fmt: skip
+    """The band's word overlaps and what the bead costs read of each side."""
+    src_common, tgt_common = common_masks(src_masks), common_masks(tgt_masks)
+    band = _Band(src_masks, tgt_masks, base, size, src_common, tgt_common)
+    sides = Sides.of(src_len, tgt_len, src_masks, tgt_masks, src_common, tgt_common)
+    return band, sides
+
+
+def _with_insertions(
+    row: np.ndarray, row_move: np.ndarray, ramp: np.ndarray, valid: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The row's costs and moves with the 0-1 beads along it: best(k) = min over k' ≤ k of
+    row(k') + (k − k')·add. ``valid``: the row's cells inside the target, None if all are."""
+    if valid is not None:
+        row = np.where(valid, row, np.inf)
+    running = np.minimum.accumulate(row - ramp) + ramp
+    # Not the cell itself (back through float rounding), and never outside the target.
+    from_left = running < row - 1e-9
+    if valid is not None:
+        from_left &= valid
+    return np.where(from_left, running, row), np.where(from_left, -1, row_move)
 
 
 def _trace(

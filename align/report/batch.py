@@ -53,15 +53,7 @@ class DocumentStats:
 def rollup(documents: Iterable[DocumentStats]) -> DocumentStats:
     total = DocumentStats(InputInfo("all documents", "batch"))
     for doc in documents:
-        s, t = doc.summary, total.summary
-        t.pairs += s.pairs
-        t.flagged += s.flagged
-        t.decided += s.decided
-        t.score_total += s.score_total
-        for key, n in s.by_severity.items():
-            t.by_severity[key] += n
-        for key, n in s.by_code.items():
-            t.by_code[key] = t.by_code.get(key, 0) + n
+        total.summary.merge(doc.summary)
         total.histogram = [a + b for a, b in zip(total.histogram, doc.histogram, strict=True)]
         for item in doc._worst:
             heapq.heappush(total._worst, item)
