@@ -237,3 +237,20 @@ def test_e106_lists_five_lines_of_a_frequent_rendering_then_an_ellipsis(run_cli,
         f["message"] for line in run.out.splitlines() for f in json.loads(line).get("findings", ())
     ]
     assert messages == ["Bush is rendered 2 ways: 布希 (lines 2, 4, 6, 8, 10 …); 布什 (line 16)"]
+
+
+def test_a_missing_name_says_whose_established_name_stands_in_its_place():
+    from align.config import Settings
+    from align.engine import Checker
+    from align.models import Pair, Segment
+
+    pair = Pair(
+        "x:1",
+        Segment("We thanked Cisco for the deal.", "x", (1,)),
+        Segment("我們感謝微軟達成這筆交易。", "x", (2,)),
+    )
+    [finding] = Checker(Settings(select=("E101",))).check_pair(pair).findings
+    assert finding.message == (
+        "Cisco is not in the translation; 微軟 there is the established name of Microsoft"
+    )
+    assert finding.target_text == "微軟"

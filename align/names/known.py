@@ -31,3 +31,21 @@ def known_renderings(name: str) -> tuple[str, ...]:
     renderings is found first decides what E106 reports."""
     found = set(english_names().get(name, "").split()) | set(_curated().get(name, ()))
     return tuple(sorted(found, key=lambda head: (-len(head), head)))
+
+
+@lru_cache(maxsize=1)
+def _named_by() -> dict[str, tuple[str, ...]]:
+    """Simplified headword → the English names it is the established rendering of."""
+    table: dict[str, set[str]] = {}
+    for name, heads in english_names().items():
+        for head in heads.split():
+            table.setdefault(head, set()).add(name)
+    for name, curated in _curated().items():
+        for head in curated:
+            table.setdefault(head, set()).add(name)
+    return {head: tuple(sorted(names)) for head, names in table.items()}
+
+
+def names_rendered_as(headword: str) -> tuple[str, ...]:
+    """The English names whose established rendering ``headword`` is (微软 → microsoft)."""
+    return _named_by().get(headword, ())

@@ -58,7 +58,8 @@ def write(out: Path) -> None:
                 entry["path"] = Path(entry["path"]).name
             text = json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True)
             for path in args:
-                text = text.replace(str(Path(path).parent), "")
+                if not path.startswith("--"):  # the folders of the inputs, not "." of "--source"
+                    text = text.replace(str(Path(path).parent), "")
             (out / f"{name}.json").write_text(text, "utf-8")
             print(f"{name}: {len(report['pairs'])} pairs written to {out / (name + '.json')}")
 
