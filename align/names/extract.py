@@ -18,9 +18,13 @@ from align.lang.en import STOPWORDS, lemma
 from align.models import Span
 from align.names.known import known_renderings
 
+# Latin letters with their accented forms (Réunion, Türkiye, São Tomé): Latin-1 and
+# Latin Extended-A/B.
+LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # initials and dotted acronyms: H.W., U.S.
-    r"|[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*"  # Okta, McKinnon, Sign-On, O'Neil
+    rf"|[{UPPER}][{LETTER}0-9]*(?:[-'’][{LETTER}0-9]+)*"  # Okta, McKinnon, Sign-On, O'Neil
 )
 # Not names: contractions of I, and periods the number extractor owns (Q3, H1, FY2019).
 _NOT_NAME = re.compile(
@@ -119,7 +123,7 @@ def _name_evidence(text: str, word: str) -> bool:
     )
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_WORD = re.compile(rf"[{LETTER}][{LETTER}'-]*")
 
 
 def _is_title_case(text: str) -> bool:

@@ -17,11 +17,11 @@ from align.lang.en import STOPWORDS, lemma
 from align.lang.zh import to_simplified
 from align.meaning.lexical import carriers
 from align.models import Span
-from align.names.extract import Entity, extract_entities
+from align.names.extract import LETTER, Entity, extract_entities
 from align.names.known import known_renderings
 from align.names.transliteration import best_transliteration, inside
 
-LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.'’][A-Za-z0-9]+)*")
+LATIN_TOKEN = re.compile(rf"[{LETTER}][{LETTER}0-9]*(?:[-.'’][{LETTER}0-9]+)*")
 # Altered copies: at least this similar, and not merely a different word.
 _ALTERED_SIMILARITY = 0.75
 

@@ -17,7 +17,7 @@ from align.lang.phonetic import chinese_key, english_key, first_sounds
 from align.lang.script import HAN_CLASS
 from align.lang.zh import to_simplified
 from align.models import Span
-from align.names.extract import Entity, is_common_word
+from align.names.extract import LETTER, Entity, is_common_word
 from align.names.finders import (
     LATIN_TOKEN,
     How,
@@ -35,7 +35,7 @@ from align.names.finders import (
 from align.names.known import known_renderings
 from align.names.transliteration import best_transliteration, explained_by_words, inside
 
-_PART = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_PART = re.compile(rf"[{LETTER}][{LETTER}0-9]*")
 
 
 def renderings(ctx: PairContext) -> list[Rendering]:
