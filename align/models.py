@@ -124,8 +124,25 @@ class Pair:
         return side.line if side else 0
 
 
+class Status(enum.StrEnum):
+    """A finding's review status: open until a reviewer decides (the JSON writes the value)."""
+
+    OPEN = "open"
+    ACCEPTED = "accepted"  # a real error: stays open
+    FALSE_POSITIVE = "false-positive"
+    FIXED = "fixed"
+
+    @classmethod
+    def read(cls, value: str) -> Status:
+        """A stored status; one this align does not know (a newer one's) leaves it open."""
+        try:
+            return cls(value)
+        except ValueError:
+            return cls.OPEN
+
+
 # Review decisions that keep a finding alive: "accepted" means a real error.
-OPEN_STATUSES = frozenset({"open", "accepted"})
+OPEN_STATUSES = frozenset({Status.OPEN, Status.ACCEPTED})
 
 
 @_pickled_by_fields
@@ -142,7 +159,7 @@ class Finding:
     source_text: str
     target_text: str
     fingerprint: str
-    status: str = "open"
+    status: Status = Status.OPEN
     # In the --baseline file: known, so it neither fails the run nor shows as new.
     baseline: bool = False
     note: str = ""  # the reviewer's note, from the review database
@@ -214,7 +231,7 @@ class RunSummary:
         self.pairs += 1
         self.score_total += result.score
         self.baselined += sum(f.baseline for f in result.findings)
-        self.decided += sum(f.status != "open" for f in result.findings)
+        self.decided += sum(f.status != Status.OPEN for f in result.findings)
         open_findings = [f for f in result.findings if f.is_open]
         if open_findings:
             self.flagged += 1

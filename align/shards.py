@@ -33,7 +33,7 @@ from align.config import Settings
 from align.errors import InputError
 from align.formats.base import DocumentInfo
 from align.lengths import length_z
-from align.models import Finding, Pair, PairResult, Segment, SentenceLink, Severity, Span
+from align.models import Finding, Pair, PairResult, Segment, SentenceLink, Severity, Span, Status
 from align.report.json import SCHEMA
 from align.scoring.pair import PENALTY, base_score, score_from
 
@@ -107,7 +107,7 @@ def _finding(data: dict[str, Any]) -> Finding:
         source_text=data["source_text"],
         target_text=data["target_text"],
         fingerprint=data["fingerprint"],
-        status=data.get("status", "open"),
+        status=Status.read(data.get("status", "open")),
         baseline=bool(data.get("baseline", False)),
         note=data.get("note", ""),
     )

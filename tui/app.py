@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 from align.engine import Checker
 from align.errors import InputError
 from align.formats import Document
-from align.models import Finding, PairResult, Severity
+from align.models import Finding, PairResult, Severity, Status
 from align.report.context import finding_location
 from align.review.store import ReviewStore
 from align.workers import available_cpus
@@ -233,7 +233,7 @@ class ReviewApp(App[None], PaletteCommands):
     def _first_undecided(self) -> None:
         """Select the first pair in queue order that still has an undecided finding."""
         for row, index in enumerate(self.shown):
-            if any(f.status == "open" for f in self.queue.results[index].findings):
+            if any(f.status == Status.OPEN for f in self.queue.results[index].findings):
                 self.queue_table.move_cursor(row=row, animate=False)
                 return
 
@@ -243,7 +243,9 @@ class ReviewApp(App[None], PaletteCommands):
         row = table.cursor_row or 0
         candidates = range(row + step, len(self.shown) if step > 0 else -1, step)
         for candidate in candidates:
-            if any(f.status == "open" for f in self.queue.results[self.shown[candidate]].findings):
+            if any(
+                f.status == Status.OPEN for f in self.queue.results[self.shown[candidate]].findings
+            ):
                 table.move_cursor(row=candidate, animate=False)
                 return
         self.notify("No more undecided findings that way.", timeout=2)
@@ -255,8 +257,8 @@ class ReviewApp(App[None], PaletteCommands):
             return
         self.session.decide(index, finding, status, note)
         self._after_decision()
-        still_open = any(f.status == "open" for f in self.queue.results[index].findings)
-        if status != "open" and note is None and not still_open:
+        still_open = any(f.status == Status.OPEN for f in self.queue.results[index].findings)
+        if status != Status.OPEN and note is None and not still_open:
             # The pair is done: on to the next pair with an undecided finding, if any.
             self.action_next_flagged(1)
         self._update_status()

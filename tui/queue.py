@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from align.models import PairResult, Severity
+from align.models import PairResult, Severity, Status
 from align.scoring.pair import rescored
 
 SORTS = ("worst first", "file order", "most findings")
@@ -36,7 +36,7 @@ class ReviewQueue:
             return False
         if self.family is not None and not any(f.code.startswith(self.family) for f in findings):
             return False
-        if self.undecided_only and not any(f.status == "open" for f in findings):
+        if self.undecided_only and not any(f.status == Status.OPEN for f in findings):
             return False
         if self.search:
             needle = self.search.lower()
@@ -58,7 +58,7 @@ class ReviewQueue:
     def set_status(self, index: int, fingerprint: str, status: str, note: str) -> None:
         result = self.results[index]
         findings = tuple(
-            replace(f, status=status, note=note) if f.fingerprint == fingerprint else f
+            replace(f, status=Status.read(status), note=note) if f.fingerprint == fingerprint else f
             for f in result.findings
         )
         self.results[index] = rescored(replace(result, findings=findings))
@@ -66,7 +66,7 @@ class ReviewQueue:
     def decided_count(self) -> tuple[int, int]:
         """(findings decided, all findings) over every pair, filters aside."""
         statuses = [f.status for r in self.results for f in r.findings]
-        return sum(status != "open" for status in statuses), len(statuses)
+        return sum(status != Status.OPEN for status in statuses), len(statuses)
 
     def empty_state(self, done: bool, *, files: int) -> str:
         """What to say when no pair is shown: still checking, no findings at all, or none
@@ -92,4 +92,4 @@ class ReviewQueue:
 
 def _open_rank(result: PairResult) -> int:
     """The rank of the worst severity among the pair's undecided findings; -1 if none."""
-    return max((f.severity.rank for f in result.findings if f.status == "open"), default=-1)
+    return max((f.severity.rank for f in result.findings if f.status == Status.OPEN), default=-1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from align.models import Finding
+from align.models import Finding, Status
 from align.review.store import Decision, ReviewStore
 from tui.queue import ReviewQueue
 
@@ -78,7 +78,7 @@ class ReviewSession:
                 self.queue.set_status(entry.index, current.fingerprint, current.status,
                                       current.note)  # fmt: skip
             return False
-        status = entry.previous.status if entry.previous else "open"
+        status = entry.previous.status if entry.previous else Status.OPEN
         note = entry.previous.note if entry.previous else ""
         self.queue.set_status(entry.index, entry.finding.fingerprint, status, note)
         return True

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from align.models import Finding, InputInfo, PairResult, RunSummary
+from align.models import Finding, InputInfo, PairResult, RunSummary, Status
 from align.report.context import ReportContext
 
 BINS = 10
@@ -72,7 +72,7 @@ def display_path(path: str) -> str:
 
 def decision_text(finding: Finding) -> str:
     """`` [false-positive: a greeting]`` for a decided finding, "" for an open one."""
-    if finding.status == "open" and not finding.note:
+    if finding.status == Status.OPEN and not finding.note:
         return ""
     note = f": {finding.note}" if finding.note else ""
     return f" [{finding.status}{note}]"

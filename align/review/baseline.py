@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from align import __version__
 from align.errors import InputError
 from align.fingerprint import known_as
-from align.models import Finding, PairResult
+from align.models import Finding, PairResult, Status
 from align.report.context import finding_location
 
 SCHEMA = "align.baseline/1"
@@ -28,7 +28,7 @@ def write_baseline(out: TextIO, results: Iterable[PairResult]) -> int:
     entries = []
     for result in results:
         for finding in result.findings:
-            if finding.status == "fixed" or finding.baseline:
+            if finding.status == Status.FIXED or finding.baseline:
                 continue
             path, line, _ = finding_location(result, finding)
             entries.append(

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from align.errors import InputError
 from align.fingerprint import known_as
-from align.models import Finding, PairResult
+from align.models import Finding, PairResult, Status
 
-STATUSES = ("open", "accepted", "false-positive", "fixed")
+STATUSES = tuple(Status)
 SCHEMA_VERSION = 1
 _APPLICATION_ID = 0x616C6E31  # "aln1": marks the file as ours
 _SCHEMA = """
@@ -98,7 +98,7 @@ def decided_findings(
         return None
     return tuple(
         # A status this align does not know (a newer one's) leaves the finding open.
-        replace(f, status=d.status if d.status in STATUSES else "open", note=d.note)
+        replace(f, status=Status.read(d.status), note=d.note)
         if key and (d := decisions[key])
         else f
         for f, key in zip(result.findings, decided, strict=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.widgets import DataTable
 
-from align.models import Finding, PairResult
+from align.models import Finding, PairResult, Status
 from align.report.context import finding_location, pair_lines
 from tui.widgets.pair_view import SEVERITY_STYLES, STATUS_MARKS
 
@@ -19,7 +19,7 @@ def pair_label(result: PairResult, several_files: bool) -> str:
 
 
 def review_cell(result: PairResult) -> str:
-    open_count = sum(f.status == "open" for f in result.findings)
+    open_count = sum(f.status == Status.OPEN for f in result.findings)
     return f"{open_count} open" if open_count else ("done" if result.findings else "")
 
 
