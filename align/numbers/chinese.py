@@ -40,7 +40,14 @@ from align.numbers.chinese_units import (
     measure_of,
     qualifier_of,
 )
-from align.numbers.facts import Claimed, NumberFact, parse_number, significant_digits, within_range
+from align.numbers.facts import (
+    Claimed,
+    Kind,
+    NumberFact,
+    parse_number,
+    significant_digits,
+    within_range,
+)
 from align.numbers.ranges import link_ranges
 from align.numbers.scanning import alternation, matches_from
 
@@ -113,9 +120,9 @@ def _number(match: re.Match[str], text: str, original: str) -> NumberFact | None
         return None
     value, digits, weak, scale_text, measure = read
     value *= scale_of(scale_text)
-    kind = "amount"
+    kind = Kind.AMOUNT
     if unit == "成":
-        kind, value = "percent", value * 10
+        kind, value = Kind.PERCENT, value * 10
     elif unit:
         kind = UNITS[unit]
     currency = (
@@ -127,13 +134,13 @@ def _number(match: re.Match[str], text: str, original: str) -> NumberFact | None
     if g["neg"]:
         value = -value
     if (
-        kind == "amount"
+        kind == Kind.AMOUNT
         and not currency
         and not scale_text
         and g["num"]
         and re.fullmatch(r"(?:19|20)\d\d", g["num"])
     ):
-        kind = "year"
+        kind = Kind.YEAR
     return NumberFact(
         span=Span(start, end),
         text=original[start:end],
@@ -288,7 +295,7 @@ def _read_ordinals(normal: str, text: str, taken: Claimed, facts: list[NumberFac
                     span,
                     text[span.start : span.end],
                     value,
-                    kind="ordinal",
+                    kind=Kind.ORDINAL,
                     # 第一次, 第二个 often stand for "first", "second" with no digit
                     weak=not written[0].isdigit() and value <= 10,
                 )

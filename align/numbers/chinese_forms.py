@@ -18,7 +18,7 @@ from align.numbers.chinese_numerals import (
     numeral_or_digits,
     year_value,
 )
-from align.numbers.facts import NumberFact, significant_digits
+from align.numbers.facts import Kind, NumberFact, significant_digits
 
 # 百分之七点五; 百分三十 and 百分百 are said too (but 百分点 is "points", with no numeral).
 _PERCENT_WORD = re.compile(
@@ -60,27 +60,27 @@ def read_form(name: str, match: re.Match[str], original: str) -> NumberFact | No
         value = numeral_or_digits(g["num"])
         if value is None:
             return None
-        return NumberFact(span, text, -value if g["neg"] else value, kind="percent")
+        return NumberFact(span, text, -value if g["neg"] else value, kind=Kind.PERCENT)
     if name == "fraction":
         return _fraction(span, text, g)
     if name == "money":
         return _money(span, text, g)
     if name == "quarter":
-        return NumberFact(span, text, numeral_or_digits(g["q"]) or 0, kind="quarter")
+        return NumberFact(span, text, numeral_or_digits(g["q"]) or 0, kind=Kind.QUARTER)
     if name == "half":
-        return NumberFact(span, text, 1 if g["h"] == "上" else 2, kind="half")
+        return NumberFact(span, text, 1 if g["h"] == "上" else 2, kind=Kind.HALF)
     if name == "fiscal":
         year = year_value(g["y"])
         if year < 100 and not re.search("财", match.group(0)):
             return None  # 12 年 is twelve years, not 2012
-        return NumberFact(span, text, year + 2000 if year < 100 else year, kind="year")
+        return NumberFact(span, text, year + 2000 if year < 100 else year, kind=Kind.YEAR)
     if name == "date":
         month = numeral_or_digits(g["m"])
         day = numeral_or_digits(g["d"]) if g["d"] else 0
         if not month or day is None or not 1 <= month <= 12:
             return None
         year = year_value(g["y"]) if g["y"] else 0
-        kind = "date" if day else "month"
+        kind = Kind.DATE if day else Kind.MONTH
         return NumberFact(span, text, year * 10000 + month * 100 + day, kind=kind, weak=not day)
     if name == "time":
         hour = numeral_or_digits(g["h"] or g["h2"])
@@ -104,7 +104,7 @@ def read_form(name: str, match: re.Match[str], original: str) -> NumberFact | No
         )
         if g["ampm"] in {"下午", "晚上"} and hour < 12:
             hour += 12
-        return NumberFact(span, text, hour + minute / 60, kind="time")
+        return NumberFact(span, text, hour + minute / 60, kind=Kind.TIME)
     return None
 
 
@@ -119,7 +119,7 @@ def _fraction(span: Span, text: str, g: dict[str, str | None]) -> NumberFact | N
         return None
     sign = -1 if g["neg"] else 1
     if g["den"] in {"百", "千", "万"} and not whole:  # per cent, per mille, per ten thousand
-        return NumberFact(span, text, sign * numerator * 100 / denominator, kind="percent")
+        return NumberFact(span, text, sign * numerator * 100 / denominator, kind=Kind.PERCENT)
     return NumberFact(span, text, sign * (whole + numerator / denominator), digits=2)
 
 

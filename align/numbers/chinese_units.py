@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from align.numbers.facts import Kind
 from align.numbers.scanning import alternation
 
 CURRENCIES = {
@@ -21,8 +22,8 @@ CURRENCIES = {
 }  # fmt: skip
 CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "HK$": "HKD", "NT$": "TWD", "€": "EUR",
                     "£": "GBP", "¥": "CNY", "RMB": "CNY"}  # fmt: skip
-UNITS = {"%": "percent", "个百分点": "points", "百分点": "points", "个基点": "bp",
-          "基点": "bp", "倍": "multiple"}  # fmt: skip
+UNITS: dict[str, Kind] = {"%": Kind.PERCENT, "个百分点": Kind.POINTS, "百分点": Kind.POINTS,
+                          "个基点": Kind.BP, "基点": Kind.BP, "倍": Kind.MULTIPLE}  # fmt: skip
 # 二倍体 (diploid), 倍数 (multiple), 倍率: words built on 倍, not "N times".
 NOT_TIMES = "体数性率型"
 # Counters and label nouns after a numeral (第5区, 第二阶段, 三个): the numeral is a number.

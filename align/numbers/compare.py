@@ -18,6 +18,7 @@ from align.numbers.chinese import extract_chinese
 from align.numbers.english import extract_english
 from align.numbers.facts import (
     QUALIFIER_WORDS,
+    Kind,
     NumberFact,
     compatible,
     describe,
@@ -84,17 +85,19 @@ def _relation(source: NumberFact, target: NumberFact) -> IssueKind | None:
     if source.exact or target.exact:
         return None  # beyond float range: only a plain value mismatch can be said
     if same_value(source.value, target.value) and not compatible(source, target):
-        if {source.kind, target.kind} == {"percent", "points"}:
+        if {source.kind, target.kind} == {Kind.PERCENT, Kind.POINTS}:
             return IssueKind.PERCENT_POINTS
-        if {source.kind, target.kind} <= {"amount", "percent", "points", "bp", "multiple"}:
+        if {source.kind, target.kind} <= {
+            Kind.AMOUNT, Kind.PERCENT, Kind.POINTS, Kind.BP, Kind.MULTIPLE,
+        }:  # fmt: skip
             return IssueKind.UNIT
         return None
     if not compatible(source, target) or source.kind not in {
-        "amount",
-        "percent",
-        "points",
-        "bp",
-        "multiple",
+        Kind.AMOUNT,
+        Kind.PERCENT,
+        Kind.POINTS,
+        Kind.BP,
+        Kind.MULTIPLE,
     }:
         return None
     if same_value(source.value, -target.value):
@@ -150,7 +153,7 @@ def _pair_leftovers(
             both_range = source.range_role is not None and target.range_role is not None
             kind = IssueKind.RANGE_END if both_range else IssueKind.VALUE
             # A changed ordinal is a wrong fact even where a missing one would not be.
-            weak = (source.weak or target.weak) and source.kind != "ordinal"
+            weak = (source.weak or target.weak) and source.kind != Kind.ORDINAL
             issues.append(NumberIssue(kind, source, target, _explain(kind, source, target), weak))
             sources.remove(source)
             targets.remove(target)

@@ -29,7 +29,14 @@ from align.numbers.english_units import (
     measure_of,
     qualifier_before,
 )
-from align.numbers.facts import Claimed, NumberFact, parse_number, significant_digits, within_range
+from align.numbers.facts import (
+    Claimed,
+    Kind,
+    NumberFact,
+    parse_number,
+    significant_digits,
+    within_range,
+)
 from align.numbers.ranges import link_ranges
 from align.numbers.scanning import alternation, matches_from
 from align.numbers.spoken import SpokenNumber, spoken_facts
@@ -129,7 +136,7 @@ def _spoken_number(
                 value += following.value / 100
                 digits += 2
                 end = cents.end() if cents else following.span.end
-    kind = UNIT_KINDS.get(unit_text, "amount") if unit_text else "amount"
+    kind = UNIT_KINDS.get(unit_text, Kind.AMOUNT) if unit_text else Kind.AMOUNT
     if measure:
         currency = measure_of(measure)
     if re.search(r"\b(?:negative|minus)\s+$", before, re.IGNORECASE):
@@ -175,9 +182,9 @@ def _number(match: re.Match[str], text: str) -> NumberFact | None:
     if (DETERMINER_BEFORE.search(before) and num is None) or LIST_MARKER_BEFORE.search(before):
         return None
     unit = (match.group("unit") or "").lower()
-    kind = UNIT_KINDS.get(unit.lstrip("-"), "amount") if unit else "amount"
-    if kind == "multiple" and unit == "x" and not num:
-        kind = "amount"
+    kind = UNIT_KINDS.get(unit.lstrip("-"), Kind.AMOUNT) if unit else Kind.AMOUNT
+    if kind == Kind.MULTIPLE and unit == "x" and not num:
+        kind = Kind.AMOUNT
     prefix = (match.group("cur") or "").strip().lower()
     currency = (
         CURRENCY_PREFIX.get(prefix)
@@ -188,11 +195,11 @@ def _number(match: re.Match[str], text: str) -> NumberFact | None:
     if match.group("neg") and not unclosed:
         value = -value
     if (
-        kind == "amount"
+        kind == Kind.AMOUNT
         and not (currency or scale_word)
         and re.fullmatch(r"(?:19|20)\d\d", num or "")
     ):
-        kind = "year"
+        kind = Kind.YEAR
     if unclosed:
         start += 1  # "(5" with no ")" is not an accounting negative: the number is "5"
     return NumberFact(

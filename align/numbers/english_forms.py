@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from align.models import Span
-from align.numbers.facts import NumberFact
+from align.numbers.facts import Kind, NumberFact
 from align.numbers.scanning import alternation
 from align.numbers.spoken_words import MONTHS
 
@@ -105,14 +105,14 @@ def read_form(name: str, match: re.Match[str]) -> NumberFact | None:
         year = int(g["year"] or g["year2"] or 0)
         if not 1 <= day <= 31:
             return None
-        return NumberFact(span, text, year * 10000 + month * 100 + day, kind="date")
+        return NumberFact(span, text, year * 10000 + month * 100 + day, kind=Kind.DATE)
     if name == "numeric-date":
         a, b, year = int(g["a"]), int(g["b"]), int(g["y"])
         readings = [year * 10000 + m * 100 + d for m, d in ((a, b), (b, a)) if m <= 12 and d <= 31]
         if not readings:
             return None
         # 01/07/2019 is 1 July or January 7 depending on the writer: either reading matches.
-        return NumberFact(span, text, readings[0], kind="date", alternatives=tuple(readings[1:]))
+        return NumberFact(span, text, readings[0], kind=Kind.DATE, alternatives=tuple(readings[1:]))
     if name == "fraction":
         numerator = int(g["n"] or g["n2"])
         denominator = int((g["d"] or g["d2"]).replace(",", ""))
@@ -131,20 +131,20 @@ def read_form(name: str, match: re.Match[str]) -> NumberFact | None:
             return None
         if ampm.startswith("p") and hour < 12:
             hour += 12
-        return NumberFact(span, text, hour + minute / 60, kind="time")
+        return NumberFact(span, text, hour + minute / 60, kind=Kind.TIME)
     if name == "quarter":
         number = g["q"] or g["q2"]
         value = int(number) if number else _ORDINALS[g["qword"].lower()]
-        return NumberFact(span, text, value, kind="quarter")
+        return NumberFact(span, text, value, kind=Kind.QUARTER)
     if name == "half":
         number = g["h"] or g["h2"]
         value = int(number) if number else {"first": 1, "second": 2}[g["hword"].lower()]
-        return NumberFact(span, text, value, kind="half")
+        return NumberFact(span, text, value, kind=Kind.HALF)
     if name == "ordinal":
-        return NumberFact(span, text, int(g["o"]), kind="ordinal")
+        return NumberFact(span, text, int(g["o"]), kind=Kind.ORDINAL)
     if name == "fiscal":
         year = int(g["fy"])
-        return NumberFact(span, text, year + 2000 if year < 100 else year, kind="year")
+        return NumberFact(span, text, year + 2000 if year < 100 else year, kind=Kind.YEAR)
     if name == "month":
         if g["mname"] == "May" and not g["prev"] and not g["myear"]:
             return None  # the modal verb
@@ -152,7 +152,7 @@ def read_form(name: str, match: re.Match[str]) -> NumberFact | None:
         year = int(g["myear"] or 0)
         span = Span(match.start("mname"), match.end())
         text = match.string[span.start : span.end]
-        return NumberFact(span, text, year * 10000 + month * 100, kind="month", weak=True)
+        return NumberFact(span, text, year * 10000 + month * 100, kind=Kind.MONTH, weak=True)
     return None
 
 

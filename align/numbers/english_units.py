@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from align.numbers.facts import Kind
 from align.numbers.scanning import alternation
 
 SCALE_WORDS = {
@@ -29,12 +30,12 @@ CURRENCY_WORDS = {
     "australian dollars": "AUD", "canadian dollars": "CAD", "singapore dollars": "SGD",
     "hong kong dollars": "HKD", "swiss francs": "CHF",
 }  # fmt: skip
-UNIT_KINDS = {
-    "%": "percent", "percent": "percent", "per cent": "percent",
-    "percentage points": "points", "percentage point": "points", "points": "points",
-    "point": "points", "pts": "points", "ppts": "points", "pp": "points",
-    "basis points": "bp", "basis point": "bp", "bps": "bp", "bp": "bp",
-    "x": "multiple", "times": "multiple", "-fold": "multiple", "fold": "multiple",
+UNIT_KINDS: dict[str, Kind] = {
+    "%": Kind.PERCENT, "percent": Kind.PERCENT, "per cent": Kind.PERCENT,
+    "percentage points": Kind.POINTS, "percentage point": Kind.POINTS, "points": Kind.POINTS,
+    "point": Kind.POINTS, "pts": Kind.POINTS, "ppts": Kind.POINTS, "pp": Kind.POINTS,
+    "basis points": Kind.BP, "basis point": Kind.BP, "bps": Kind.BP, "bp": Kind.BP,
+    "x": Kind.MULTIPLE, "times": Kind.MULTIPLE, "-fold": Kind.MULTIPLE, "fold": Kind.MULTIPLE,
 }  # fmt: skip
 # Units of measure, compared like currencies (NumberFact.currency holds the symbol).
 MEASURES = {

@@ -1,12 +1,13 @@
 """Numeric facts: what a number in a text means, normalised so English and Chinese compare.
 
-``$105.6 million`` and ``1.056 億美元`` are both ``NumberFact(value=105_600_000, kind="amount",
+``$105.6 million`` and ``1.056 億美元`` are both ``NumberFact(value=105_600_000, kind=Kind.AMOUNT,
 currency="USD")``. The extractors live in ``english`` (with ``spoken``) and ``chinese``; this
 module holds the record, the kinds and how two facts relate.
 """
 
 from __future__ import annotations
 
+import enum
 import math
 import re
 from bisect import bisect_right
@@ -24,12 +25,29 @@ QUALIFIERS = ("gt", "ge", "lt", "approx")
 QUALIFIER_WORDS = {"gt": "more than", "ge": "at least", "lt": "less than", "approx": "about"}
 
 
+class Kind(enum.StrEnum):
+    """What a number is: the comparison only matches facts of compatible kinds."""
+
+    AMOUNT = "amount"
+    PERCENT = "percent"
+    POINTS = "points"  # percentage points
+    BP = "bp"  # basis points
+    MULTIPLE = "multiple"  # 3x, 三倍
+    ORDINAL = "ordinal"
+    DATE = "date"
+    MONTH = "month"
+    YEAR = "year"
+    QUARTER = "quarter"
+    HALF = "half"
+    TIME = "time"
+
+
 @dataclass(frozen=True, slots=True)
 class NumberFact:
     span: Span
     text: str
     value: float
-    kind: str = "amount"
+    kind: Kind = Kind.AMOUNT
     currency: str | None = None
     qualifier: str | None = None
     # -1 / +1 when a word right before the number says the direction (down 5%, 下降 5%).
@@ -198,7 +216,7 @@ def equal(a: NumberFact, b: NumberFact) -> bool:
             for x in (a.value, *a.alternatives)
             for y in (b.value, *b.alternatives)
         )
-    if a.kind in {"date", "month"} or b.kind in {"date", "month"}:
+    if a.kind in {Kind.DATE, Kind.MONTH} or b.kind in {Kind.DATE, Kind.MONTH}:
         ya, ma, da = _date_parts(a.value)
         yb, mb, db = _date_parts(b.value)
         return ma == mb and (not ya or not yb or ya == yb) and (not da or not db or da == db)
@@ -210,25 +228,25 @@ def describe(fact: NumberFact) -> str:
     if fact.exact:
         exact = fact.exact
         short = exact if len(exact) <= 24 else f"{exact[:12]}…({len(exact)} digits)"
-        unit = "%" if fact.kind == "percent" else ""
+        unit = "%" if fact.kind == Kind.PERCENT else ""
         return f"{short}{unit}{f' {fact.currency}' if fact.currency else ''}"
-    if fact.kind == "quarter":
+    if fact.kind == Kind.QUARTER:
         return f"Q{fact.value:g}"
-    if fact.kind == "ordinal":
+    if fact.kind == Kind.ORDINAL:
         return f"#{_format_number(fact.value)}"  # #12, #1,121, #9,000,000
-    if fact.kind == "half":
+    if fact.kind == Kind.HALF:
         return f"H{fact.value:g}"
-    if fact.kind in {"date", "month"}:
+    if fact.kind in {Kind.DATE, Kind.MONTH}:
         year, month, day = _date_parts(fact.value)
         parts = [f"{year:04d}"] if year else []
         parts.append(f"{month:02d}")
         if day:
             parts.append(f"{day:02d}")
         return "-".join(parts)
-    if fact.kind == "time":
+    if fact.kind == Kind.TIME:
         hours = int(fact.value)
         return f"{hours:02d}:{round((fact.value - hours) * 60):02d}"
-    if fact.kind == "year":
+    if fact.kind == Kind.YEAR:
         return f"{fact.value:.0f}"
     number = _format_number(fact.value)
     suffix = {

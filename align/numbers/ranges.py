@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from align.numbers.facts import NumberFact
+from align.numbers.facts import Kind, NumberFact
 
 _RANGE_KINDS = {"amount", "percent", "points", "bp", "multiple"}
 
@@ -43,7 +43,7 @@ def link_ranges(
         gap = text[low.span.end : high.span.start]
         if not joiner.match(gap) or low.kind not in _RANGE_KINDS or high.kind not in _RANGE_KINDS:
             continue
-        if low.kind != high.kind and low.kind != "amount":
+        if low.kind != high.kind and low.kind != Kind.AMOUNT:
             continue  # "rose 32% to $410 million": a change and a result, not a range
         if low.currency and high.currency and low.currency != high.currency:
             continue
@@ -56,7 +56,7 @@ def link_ranges(
         short_high = _abbreviated_high(text, low, high)
         if short_high is not None:  # 45-6万: the high end writes only its last digit
             high_changes["value"] = short_high
-        if low.kind == "amount" and high.kind != "amount":
+        if low.kind == Kind.AMOUNT and high.kind != Kind.AMOUNT:
             changes["kind"] = high.kind
         if low.currency is None and high.currency is not None:
             changes["currency"] = high.currency

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from align.models import Span
-from align.numbers.facts import NumberFact
+from align.numbers.facts import Kind, NumberFact
 from align.numbers.spoken_clock import read_date, read_time
 from align.numbers.spoken_words import (
     CARDINAL,
@@ -195,7 +195,9 @@ def _year(tokens: list[Token], i: int, text: str) -> tuple[NumberFact, int] | No
     if year and _ordinal_beyond(tokens, i, year[1], text):
         return None  # eleven hundred twenty first is the 1,121st, not 1120 and first
     if year and 1100 <= year[0] <= 2100 and year[1] >= 2 and _year_like(tokens, i, year[1]):
-        return fact_of(text, token_span(tokens, i, year[1]), float(year[0]), kind="year"), year[1]
+        return fact_of(text, token_span(tokens, i, year[1]), float(year[0]), kind=Kind.YEAR), year[
+            1
+        ]
     return None
 
 
@@ -213,9 +215,9 @@ def _ordinal_fact(
         # first … fourth: often a discourse word or 首次; it may match 第2名 and is never
         # reported missing.
         span = token_span(tokens, i, 1)
-        return fact_of(text, span, float(value), kind="ordinal", weak=True, implied=True), 1
+        return fact_of(text, span, float(value), kind=Kind.ORDINAL, weak=True, implied=True), 1
     span = token_span(tokens, i, used)
-    return fact_of(text, span, float(value), kind="ordinal", weak=used == 1), used
+    return fact_of(text, span, float(value), kind=Kind.ORDINAL, weak=used == 1), used
 
 
 # Denominators: "two thirds", "one fifth", "three quarters", "a half" ("second" is time).
@@ -244,12 +246,12 @@ def _ordinal_or_fraction(
             return fact_of(text, span, value / scale, digits=2), n
         if value == 1:  # one hundredth: 1/100, or the 100th
             return fact_of(text, span, 1 / scale, digits=2, alternatives=(float(scale),)), n
-        return fact_of(text, span, value * scale, kind="ordinal"), n  # nine millionth
+        return fact_of(text, span, value * scale, kind=Kind.ORDINAL), n  # nine millionth
     ordinal = ORDINAL_UNITS.get(nxt) or ORDINAL_TENS.get(nxt)
     step = 10 if ordinal and ordinal < 10 else 100
     if ordinal and whole and value >= 20 and nxt != "second" and value % step == 0:
         n = used + 1
-        return fact_of(text, token_span(tokens, i, n), value + ordinal, kind="ordinal"), n
+        return fact_of(text, token_span(tokens, i, n), value + ordinal, kind=Kind.ORDINAL), n
     den = DENOMINATORS.get(nxt)
     if den and whole and (nxt.endswith("s") or value == 1):
         return fact_of(text, token_span(tokens, i, used + 1), value / den, digits=2), used + 1

@@ -4,7 +4,7 @@ twenty fifth of July``, ``half past three``, ``eight fifty one``, ``two p m``, `
 
 from __future__ import annotations
 
-from align.numbers.facts import NumberFact
+from align.numbers.facts import Kind, NumberFact
 from align.numbers.spoken_words import (
     CARDINAL,
     MONTHS,
@@ -35,14 +35,14 @@ def read_time(tokens: list[Token], i: int, text: str) -> tuple[NumberFact, int] 
                     value = (hour - 2) % 12 + 1 + (60 - minutes) / 60
                 if extra:
                     value = value % 12 + offset  # one min to one am is 00:59
-                return fact_of(text, token_span(tokens, i, used), value, kind="time"), used
+                return fact_of(text, token_span(tokens, i, used), value, kind=Kind.TIME), used
         return None
     said = read_cardinal(tokens, i)
     if said and said[0] <= 24 and said[0] == int(said[0]):  # twenty three o'clock
         clock = _oclock(tokens, i + said[1])
         if clock:
             n = said[1] + clock
-            return fact_of(text, token_span(tokens, i, n), float(said[0]), kind="time"), n
+            return fact_of(text, token_span(tokens, i, n), float(said[0]), kind=Kind.TIME), n
     hour = CARDINAL.get(word)
     if hour is None or not 1 <= hour <= 12:
         return None
@@ -51,7 +51,7 @@ def read_time(tokens: list[Token], i: int, text: str) -> tuple[NumberFact, int] 
     if ampm:
         offset, n = ampm
         return fact_of(
-            text, token_span(tokens, i, 1 + n), float(hour % 12 + offset), kind="time"
+            text, token_span(tokens, i, 1 + n), float(hour % 12 + offset), kind=Kind.TIME
         ), 1 + n
     before = tokens[i - 1].word if i else ""
     if before in {"at", "by", "until", "from"} and nxt:
@@ -62,7 +62,7 @@ def read_time(tokens: list[Token], i: int, text: str) -> tuple[NumberFact, int] 
             hour, extra, offset = _clock(tokens, i + 1 + minute[1], hour)
             n = 1 + minute[1] + extra
             return fact_of(
-                text, token_span(tokens, i, n), hour + offset + minute[0] / 60, kind="time"
+                text, token_span(tokens, i, n), hour + offset + minute[0] / 60, kind=Kind.TIME
             ), n
     return None
 
@@ -138,7 +138,7 @@ def read_date(tokens: list[Token], i: int, text: str) -> tuple[NumberFact, int] 
         if year and year[1] >= 2:  # July two thousand twelve
             n = 1 + year[1]
             value = year[0] * 10000 + MONTHS[word] * 100
-            return fact_of(text, token_span(tokens, i, n), value, kind="month"), n
+            return fact_of(text, token_span(tokens, i, n), value, kind=Kind.MONTH), n
         return None
     day = read_ordinal(tokens, i)
     if day and i + day[1] + 1 < len(tokens) and tokens[i + day[1]].word == "of":
@@ -157,7 +157,7 @@ def _dated(
     if year:
         value += year[0] * 10000
         n += year[1]
-    return fact_of(text, token_span(tokens, i, n), value, kind="date"), n
+    return fact_of(text, token_span(tokens, i, n), value, kind=Kind.DATE), n
 
 
 def _day_cardinal(tokens: list[Token], i: int) -> tuple[int, int] | None:
