@@ -254,3 +254,28 @@ def test_a_missing_name_says_whose_established_name_stands_in_its_place():
         "Cisco is not in the translation; 微軟 there is the established name of Microsoft"
     )
     assert finding.target_text == "微軟"
+
+
+@pytest.mark.parametrize(
+    "suffix",
+    ["Inc", "Corp", "Corporation", "Company", "Co", "Group", "Holdings", "Capital", "Securities",
+     "Partners", "Bank", "Research", "Networks", "LLC", "Ltd", "Management", "Advisors",
+     "Associates", "Financial", "Investments", "Technologies", "Systems", "Labs", "Ventures"],
+)  # fmt: skip
+def test_every_organisation_suffix_makes_a_dotted_rendering_e105(suffix):
+    """The suffix list decides what is a firm: each entry must keep doing so (a mutation
+    check once removed entries and no test noticed)."""
+    from align.config import Settings
+    from align.engine import Checker
+    from align.models import Pair, Segment
+
+    checker = Checker(Settings(select=("E105",)))
+
+    def codes(english: str) -> list[str]:
+        pair = Pair(
+            "x", Segment(english, "x", (1,)), Segment("報告來自哈蘭·惠特比公司。", "x", (2,))
+        )
+        return [f.code for f in checker.check_pair(pair).findings]
+
+    assert codes(f"The report came from Harlan Whitby {suffix}.") == ["E105"]
+    assert codes("The report came from Harlan Whitby.") == []  # a person: the dot is right

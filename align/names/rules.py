@@ -212,9 +212,10 @@ def organisation_as_person(ctx: PairContext) -> Iterator[Hit]:
         if not is_org:
             continue
         window = ctx.aligned_target(entity.span.start)
-        # The firm's own words may be translated (摩根·斯坦利研究): try the name without them.
+        # The firm's own words may be translated (摩根·斯坦利研究) and a legal form dropped or
+        # written 公司 (LLC, Inc, Ltd): try the name without them.
         named = list(entity.words)
-        while len(named) > 2 and is_common_word(named[-1]):
+        while len(named) > 2 and (is_common_word(named[-1]) or _ORG_SUFFIX.search(named[-1])):
             named.pop()
         for run in name_runs(ctx.target, window):
             text = run.slice(ctx.target)
