@@ -395,3 +395,12 @@ async def test_edit_in_editor_reloads_and_keeps_decisions_of_unchanged_sentences
         result = app.queue.results[0]
         assert result.pair.source_text.startswith("It rained all day.")
         assert [f.status for f in result.findings] == ["false-positive"]  # kept after the edit
+
+
+def test_review_honours_jobs_and_defaults_to_two_processes(tmp_path):
+    from align.workers import available_cpus
+
+    default = ReviewApp(Checker(Settings()), [], ReviewStore(tmp_path / "a.sqlite"))
+    assert default.processes == max(1, min(2, available_cpus()))
+    one = ReviewApp(Checker(Settings()), [], ReviewStore(tmp_path / "b.sqlite"), jobs=1)
+    assert one.processes == 1

@@ -53,6 +53,7 @@ class ReviewApp(App[None], PaletteCommands):
         documents: list[Document],
         store: ReviewStore,
         reopen: Callable[[], list[Document]] | None = None,
+        jobs: int | None = None,
     ):
         super().__init__()
         self.checker = checker
@@ -60,6 +61,8 @@ class ReviewApp(App[None], PaletteCommands):
         self.store = store
         # Opens the inputs again (after an edit in $EDITOR); None: the app cannot reload.
         self.reopen = reopen
+        # Worker processes (--jobs); by default two: the check never runs on the UI thread.
+        self.processes = max(1, min(jobs if jobs else 2, available_cpus()))
         self.queue = ReviewQueue()
         self.session = ReviewSession(store, self.queue)
         self.shown: list[int] = []
@@ -112,8 +115,7 @@ class ReviewApp(App[None], PaletteCommands):
         self.call_from_thread(self._set_total, sum(len(pairs) for _, pairs in documents))
         from align.run import Runner
 
-        workers = max(1, min(2, available_cpus()))
-        runner = Runner(self.checker, processes=workers, chunk=_BATCH, decisions=decided)
+        runner = Runner(self.checker, processes=self.processes, chunk=_BATCH, decisions=decided)
         read = [Document(d.info, iter(pairs)) for d, pairs in documents]
         for _, batch in runner.chunks(read):
             self.call_from_thread(self._add_results, batch)

@@ -25,8 +25,9 @@ def _codes(value: str) -> tuple[str, ...]:
     return tuple(code.strip().upper() for code in value.split(",") if code.strip())
 
 
-def add_input_options(parser: argparse.ArgumentParser) -> None:
-    """What every command that runs the checks accepts: inputs, rule selection, config."""
+def add_input_options(parser: argparse.ArgumentParser, *, default_jobs: str = "1") -> None:
+    """What every command that runs the checks accepts: inputs, rule selection, config.
+    ``default_jobs``: what --jobs is when not given, as its help says it."""
     from align.formats import FORMATS, PAIRINGS
 
     parser.add_argument("paths", nargs="*", metavar="PATH", help="input files or folders")
@@ -53,7 +54,7 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", default="utf-8", help="input encoding, e.g. big5, gb18030")
     parser.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
                         help="worker processes, or auto for one per CPU (output order is "
-                             "kept; default 1)")  # fmt: skip
+                             f"kept; default {default_jobs})")  # fmt: skip
     parser.add_argument("--pairing", choices=PAIRINGS, default="auto",
                         help="--source/--target: by line, by alignment, or auto (default: "
                              "by line when the files have as many lines)")  # fmt: skip

@@ -13,7 +13,9 @@ from align.cli.options import add_input_options
 
 def add_parser(commands: Any) -> None:
     review = commands.add_parser("review", help="step through the findings in a terminal UI")
-    add_input_options(review)
+    add_input_options(review, default_jobs="2")
+    # Unset: the app picks two worker processes (checking stays off the interface's thread).
+    review.set_defaults(jobs=None)
     review.add_argument(
         "--db", metavar="FILE", help="review database (default: .align/review.sqlite by the input)"
     )
@@ -28,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from tui.app import ReviewApp  # the engine never imports the UI; only this command does
 
     # After an edit in $EDITOR the app opens the inputs again, as this command did.
-    app = ReviewApp(checker, documents, store, reopen=lambda: open_inputs(args)[1])
+    app = ReviewApp(checker, documents, store, reopen=lambda: open_inputs(args)[1], jobs=args.jobs)
     app.run()
     if app.input_error is not None:  # found after the interface started: same line, exit 2
         raise app.input_error
