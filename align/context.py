@@ -8,9 +8,9 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from align.alignment import align_lengths
-from align.alignment.lexicon import Headword, headwords_in
 from align.config import Settings
 from align.lang.cedict import MAX_HEADWORD
+from align.lang.scan import Headword, headwords_in
 from align.lengths import chinese_length, english_length
 from align.models import Pair, SentenceLink, Span
 from align.segment import split_chinese, split_english

@@ -170,9 +170,9 @@ def test_a_part_is_decoded_once_even_from_several_threads_and_its_bytes_dropped(
 
 def test_views_of_a_text_do_not_outlive_its_pair():
     # A benchmark of repeated text, or a file checked twice, must pay for every pair.
-    from align.alignment.lexicon import headwords_in
     from align.config import Settings
     from align.engine import Checker
+    from align.lang.scan import headwords_in
     from align.models import Pair, Segment
 
     def pair(n: int, source: str, target: str) -> Pair:

@@ -10,15 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
-from align.lang.cedict import MAX_HEADWORD, chinese_to_english, headword_prefixes, vocabulary
+from align.lang.cedict import chinese_to_english, vocabulary
 from align.lang.en import STOPWORDS, content_lemmas
-from align.lang.zh import to_simplified
-from align.pair_cache import per_pair
-
-# (start, end, Simplified headword) of a dictionary word found in a Chinese text.
-Headword = tuple[int, int, str]
+from align.lang.scan import headwords_in
 
 
 def english_masks(
@@ -62,30 +57,6 @@ def kept_latin_masks(
     return src, [mask(words) for words in tgt_words]
 
 
-@per_pair
-def headwords_in(text: str) -> tuple[Headword, ...]:
-    """Every dictionary headword in a Chinese text as (start, end, Simplified headword)."""
-    index = chinese_to_english()
-    prefixes = headword_prefixes()
-    simplified = to_simplified(text)
-    size = len(simplified)
-    found: list[Headword] = []
-    append = found.append  # the hot loop of every Chinese text: no lookups it can avoid
-    for start, char in enumerate(simplified):
-        if char in index:
-            append((start, start + 1, char))
-        if char not in prefixes:
-            continue
-        stop = start + MAX_HEADWORD if start + MAX_HEADWORD < size else size
-        for end in range(start + 2, stop + 1):
-            word = simplified[start:end]
-            if word in index:
-                append((start, end, word))
-            if word not in prefixes:
-                break
-    return tuple(found)
-
-
 def chinese_masks(sentences: Sequence[str], vocab: dict[str, int]) -> list[int]:
     """Bitsets over the English ``vocab`` of the lemmas the Chinese sentences' words gloss."""
     index = chinese_to_english()
@@ -105,9 +76,3 @@ def chinese_masks(sentences: Sequence[str], vocab: dict[str, int]) -> list[int]:
             mask |= found
         masks.append(mask)
     return masks
-
-
-@lru_cache(maxsize=1 << 16)
-def glosses(headword: str) -> frozenset[str]:
-    """The English gloss lemmas of one Simplified headword."""
-    return frozenset(chinese_to_english().get(headword, "").split())

@@ -21,10 +21,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from align.alignment.lexicon import Headword
 from align.errors import InputError
 from align.lang.cedict import common_lemmas
 from align.lang.en import STOPWORDS, lemma
+from align.lang.scan import Headword
 from align.lang.zh import to_simplified
 from align.models import Span
 

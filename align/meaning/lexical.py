@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from align.alignment.lexicon import glosses
 from align.context import PairContext
 from align.lang.cedict import vocabulary
 from align.lang.en import STOPWORDS, content_lemmas, lemma
+from align.lang.scan import glosses
 from align.models import SentenceLink, Span
 
 

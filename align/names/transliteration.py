@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from align.alignment.lexicon import headwords_in
 from align.lang.cedict import common_lemmas, transliteration_characters
 from align.lang.phonetic import MATCH, chinese_key, english_key, first_sounds, sounds_like
+from align.lang.scan import headwords_in
 from align.lang.script import HAN_CLASS
 from align.lang.zh import to_simplified
 from align.models import Span
