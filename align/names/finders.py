@@ -232,3 +232,19 @@ def _glossed_entity_lemmas(ctx: PairContext) -> set[str]:
         return set(carriers(ctx, Span(0, len(ctx.target)), wanted))
 
     return ctx.memo("glossed-entity-lemmas", compute)
+
+
+def han_rendering(
+    word: str, target: str, window: Span | None = None, *, wordy: bool = True
+) -> Span | None:
+    """Where one word of a name is rendered in Han characters in ``target`` (within
+    ``window``): a known rendering (longest first), else the best strict transliteration.
+    The one search behind both E101's judgement of a name's parts and ``locate_name``."""
+    simplified = to_simplified(target)
+    low, high = (window.start, window.end) if window else (0, len(target))
+    for head in known_renderings(word.lower()):
+        start = simplified.find(head, low, high)
+        if start >= 0:
+            return Span(start, start + len(head))
+    match = best_transliteration(word, target, window, strict=True, wordy=wordy)
+    return match[1] if match else None

@@ -8,10 +8,8 @@ import re
 from align.context import PairContext
 from align.lang.en import STOPWORDS
 from align.lang.phonetic import english_key
-from align.lang.zh import to_simplified
 from align.models import Span
-from align.names.finders import How, source_entities
-from align.names.known import known_renderings
+from align.names.finders import How, han_rendering, source_entities
 from align.names.renderings import renderings
 from align.names.transliteration import best_transliteration, inside, transliteration_runs
 
@@ -87,7 +85,6 @@ def name_forms(ctx: PairContext) -> tuple[tuple[str, str, Span], ...]:
 def locate_name(words: list[str], target: str) -> Span | None:
     """Where a name written as ``words`` appears in ``target``: its words kept in Latin script,
     a known Chinese rendering, or a transliteration; the span covers all parts found."""
-    simplified = to_simplified(target)
     spans = []
     for word in words:
         clean = word.rstrip(".,")
@@ -95,15 +92,9 @@ def locate_name(words: list[str], target: str) -> Span | None:
         if found:
             spans.append(Span(found.start(), found.end()))
             continue
-        for head in known_renderings(clean.lower()):
-            start = simplified.find(head)
-            if start >= 0:
-                spans.append(Span(start, start + len(head)))
-                break
-        else:
-            match = best_transliteration(clean, target, strict=True)
-            if match:
-                spans.append(match[1])
+        rendered = han_rendering(clean, target)
+        if rendered:
+            spans.append(rendered)
     if not spans:
         return None
     return Span(min(s.start for s in spans), max(s.end for s in spans))

@@ -15,7 +15,6 @@ from collections import Counter
 from align.context import PairContext
 from align.lang.phonetic import chinese_key, english_key, first_sounds
 from align.lang.script import HAN_CLASS
-from align.lang.zh import to_simplified
 from align.models import Span
 from align.names.extract import LETTER, Entity, is_common_word
 from align.names.finders import (
@@ -25,6 +24,7 @@ from align.names.finders import (
     altered,
     altered_word,
     dictionary,
+    han_rendering,
     known,
     singular,
     source_entities,
@@ -32,7 +32,6 @@ from align.names.finders import (
     transliteration,
     verbatim,
 )
-from align.names.known import known_renderings
 from align.names.transliteration import best_transliteration, explained_by_words, inside
 
 _PART = re.compile(rf"[{LETTER}][{LETTER}0-9]*")
@@ -149,13 +148,7 @@ def _word_span(word: str, target: str, latin: list[tuple[str, Span]], window: Sp
     for token, span in latin:
         if inside(span, window) and singular(token) == wanted:
             return span
-    simplified = to_simplified(target)
-    for head in known_renderings(word.lower()):
-        start = simplified.find(head, window.start, window.end)
-        if start >= 0:
-            return Span(start, start + len(head))
-    match = best_transliteration(word, target, window, strict=True, wordy=False)
-    return match[1] if match else None
+    return han_rendering(word, target, window, wordy=False)
 
 
 _NEIGHBOUR_HAN = re.compile(f"[{HAN_CLASS}]+")
