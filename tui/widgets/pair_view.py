@@ -111,24 +111,29 @@ class PairPanel(VerticalScroll):
 
     def on_mount(self) -> None:
         self.view = self.query_one("#pair-view", Static)
-        self.result: PairResult | None = None
-        self.finding: Finding | None = None
+        self.shown: tuple[PairResult, Finding | None] | None = None
+        self.table: Table | None = None
 
     def message(self, text: str) -> None:
         """No pair to show: say why (checking, no findings, nothing matches the filter)."""
-        self.result = self.finding = None
+        self.shown = self.table = None
         self.view.update(text)
 
     def show(self, result: PairResult, finding: Finding | None) -> None:
-        self.result, self.finding = result, finding
-        self.view.update(pair_table(result, finding))
+        # The findings list re-announces its row after every refill: draw only what changed.
+        if self.shown is not None and self.shown[0] is result and self.shown[1] is finding:
+            return
+        self.shown, self.table = (result, finding), pair_table(result, finding)
+        self.view.update(self.table)
         self.call_after_refresh(self.scroll_to_finding)
 
     def scroll_to_finding(self) -> None:
+        """Scroll the drawn table so that the selected span's first line is in view (the
+        table is rendered once more here, at the panel's width, to find that line)."""
         width = self.view.content_region.width
-        if self.result is None or width <= 0:
+        if self.table is None or width <= 0:
             return
-        line = selected_line(pair_table(self.result, self.finding), self.app.console, width)
+        line = selected_line(self.table, self.app.console, width)
         if line is None:
             self.scroll_home(animate=False)
         else:
