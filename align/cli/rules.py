@@ -17,14 +17,14 @@ def add_parser(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from align.report.rules import write_rule, write_rules
-    from align.rules.base import FAMILIES, REGISTRY, select_rules
+    from align.rules.base import REGISTRY, select_rules
 
     select_rules()  # registers every rule
     if args.code:
         rule = REGISTRY.get(args.code.upper())
         if rule is None:
             raise InputError(f"no rule {args.code!r} (see `align rules`)")
-        write_rule(sys.stdout, rule, FAMILIES)
+        write_rule(sys.stdout, rule)
         return EXIT_OK
     write_rules(sys.stdout, REGISTRY)
     return EXIT_OK

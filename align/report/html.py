@@ -240,7 +240,7 @@ def _filters(documents: list[DocumentStats]) -> list[etree._Element]:
 def _rules_section(documents: list[DocumentStats]) -> list[etree._Element]:
     """What each rule in the report checks (``align rules CODE``), the target of every
     finding's code link."""
-    from align.rules.base import FAMILIES, REGISTRY
+    from align.rules.base import REGISTRY
 
     codes = sorted({f.code for doc in documents for r in doc.worst for f in r.findings})
     entries: list[etree._Element] = []
@@ -248,8 +248,7 @@ def _rules_section(documents: list[DocumentStats]) -> list[etree._Element]:
         rule = REGISTRY.get(code)
         if rule is None:
             continue
-        entries.append(E.dt({"id": f"rule-{code}"}, f"{code} {rule.name}",
-                            f" ({rule.severity.value}, {FAMILIES[rule.family]})"))  # fmt: skip
+        entries.append(E.dt({"id": f"rule-{code}"}, rule.heading))
         entries.append(E.dd(E.pre(rule.doc)))
     return [E.h2("Rules in this report"), E.dl({"class": "rules"}, *entries)] if entries else []
 

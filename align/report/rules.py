@@ -9,9 +9,8 @@ if TYPE_CHECKING:
     from align.rules.base import Rule
 
 
-def write_rule(out: TextIO, rule: Rule, families: Mapping[str, str]) -> None:
-    out.write(f"{rule.code} {rule.name} ({rule.severity.value}, {families[rule.family]})\n\n")
-    out.write(f"{rule.doc}\n")
+def write_rule(out: TextIO, rule: Rule) -> None:
+    out.write(f"{rule.heading}\n\n{rule.doc}\n")
 
 
 def write_rules(out: TextIO, registry: Mapping[str, Rule]) -> None:

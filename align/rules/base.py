@@ -63,6 +63,12 @@ class Rule:
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0].strip()
 
+    @property
+    def heading(self) -> str:
+        """``E105 organisation-as-person (warning, named entities and terms)``: how `align
+        rules CODE`, the HTML report and the reviewer title a rule's explanation."""
+        return f"{self.code} {self.name} ({self.severity.value}, {FAMILIES[self.family]})"
+
 
 REGISTRY: dict[str, Rule] = {}
 
