@@ -126,7 +126,7 @@ def _pair_block(result: PairResult) -> etree._Element:
     items = []
     for finding in result.findings:
         path, line, _ = finding_location(result, finding)
-        status = "baseline" if finding.baseline else finding.status
+        status = _status(finding)
         attributes = {"data-rule": finding.code, "data-severity": finding.severity.value,
                       "data-status": status}  # fmt: skip
         items.append(
@@ -217,6 +217,11 @@ def _worst_first(severity: Severity) -> int:
     return -severity.rank
 
 
+def _status(finding: Finding) -> str:
+    """The review status the report shows and filters by: a baselined finding is "baseline"."""
+    return "baseline" if finding.baseline else finding.status
+
+
 def _filters(documents: list[DocumentStats]) -> list[etree._Element]:
     """The filter bar over the pairs shown, and the message for when nothing matches."""
     findings = [f for doc in documents for r in doc.worst for f in r.findings]
@@ -225,7 +230,7 @@ def _filters(documents: list[DocumentStats]) -> list[etree._Element]:
     choices = {
         "rule": sorted({f.code for f in findings}),
         "severity": [s.value for s in sorted({f.severity for f in findings}, key=_worst_first)],
-        "status": sorted({"baseline" if f.baseline else f.status for f in findings}),
+        "status": sorted({_status(f) for f in findings}),
     }
     labels = []
     for key, values in choices.items():
