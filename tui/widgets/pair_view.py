@@ -113,27 +113,32 @@ class PairPanel(VerticalScroll):
         self.view = self.query_one("#pair-view", Static)
         self.shown: tuple[PairResult, Finding | None] | None = None
         self.table: Table | None = None
+        # (width, line) of the selected span in ``table`` as last measured.
+        self.measured: tuple[int, int | None] | None = None
 
     def message(self, text: str) -> None:
         """No pair to show: say why (checking, no findings, nothing matches the filter)."""
-        self.shown = self.table = None
+        self.shown = self.table = self.measured = None
         self.view.update(text)
 
     def show(self, result: PairResult, finding: Finding | None) -> None:
-        # The findings list re-announces its row after every refill: draw only what changed.
-        if self.shown is not None and self.shown[0] is result and self.shown[1] is finding:
-            return
-        self.shown, self.table = (result, finding), pair_table(result, finding)
-        self.view.update(self.table)
+        # The findings list re-announces its row after every refill: draw only what changed,
+        # but scroll every time (the first call may come before the panel has a width).
+        if self.shown is None or self.shown[0] is not result or self.shown[1] is not finding:
+            self.shown, self.table = (result, finding), pair_table(result, finding)
+            self.measured = None
+            self.view.update(self.table)
         self.call_after_refresh(self.scroll_to_finding)
 
     def scroll_to_finding(self) -> None:
-        """Scroll the drawn table so that the selected span's first line is in view (the
-        table is rendered once more here, at the panel's width, to find that line)."""
+        """Scroll so that the selected span's first line is in view; the line is found by
+        rendering the drawn table at the panel's width, once per width."""
         width = self.view.content_region.width
         if self.table is None or width <= 0:
             return
-        line = selected_line(self.table, self.app.console, width)
+        if self.measured is None or self.measured[0] != width:
+            self.measured = (width, selected_line(self.table, self.app.console, width))
+        line = self.measured[1]
         if line is None:
             self.scroll_home(animate=False)
         else:
