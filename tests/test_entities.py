@@ -96,6 +96,22 @@ def test_extraction_finds_names_products_and_acronyms():
     assert "Thanks" not in keys  # capitalised because it starts the sentence
 
 
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        # After a sentence adverb or a function word, a capital is the word's own.
+        ("Yesterday Walker presented the results.", ["Walker"]),
+        ("Shares of Levy Lewis rose today.", ["Levy Lewis"]),
+        ("In Cooper's view the deal is done.", ["Cooper"]),
+        # A capitalised phrase opening the sentence is not a name for its capitals.
+        ("(Operator Instructions) And we'll take our first question.", []),
+        ("Walker presented the results.", []),
+    ],
+)
+def test_a_sentence_start_excuses_only_the_words_it_capitalised(text, keys):
+    assert [e.key for e in extract_entities(text)] == keys
+
+
 def test_headlines_give_only_acronyms_and_camel_case():
     keys = [e.key for e in extract_entities("Okta Reports Strong Third Quarter Results For AWS")]
     assert keys == ["AWS"]

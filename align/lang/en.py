@@ -18,6 +18,18 @@ _STOPWORD_TEXT = """
     wherefore whereby
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+# Adverbs that open a sentence and modify all of it (time, sequence, stance): a capitalised
+# word right after one is capitalised for itself (Yesterday Walker spoke), unlike the second
+# word of a capitalised phrase at a sentence start (Operator Instructions).
+_SENTENCE_ADVERB_TEXT = """
+    yesterday today tonight tomorrow later earlier recently currently previously lately
+    meanwhile afterwards afterward next finally first second third lastly initially eventually
+    separately additionally moreover furthermore however nevertheless nonetheless instead
+    still yet thus hence accordingly consequently similarly likewise besides otherwise
+    overall ultimately notably importantly clearly obviously fortunately unfortunately
+    surprisingly frankly honestly certainly perhaps maybe indeed specifically
+"""
+SENTENCE_ADVERBS = frozenset(_SENTENCE_ADVERB_TEXT.split())
 # Irregular forms → the base form dictionary glosses use (said → say, men → man).
 _IRREGULAR = {
     form: base

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from align.lang.cedict import common_vocabulary
-from align.lang.en import STOPWORDS, lemma
+from align.lang.en import SENTENCE_ADVERBS, STOPWORDS, lemma
 from align.models import Span
 from align.names.known import known_renderings
 
@@ -111,6 +111,11 @@ def _ordinary(word: str) -> bool:
     return is_common_word(word) and not known_renderings(word.lower())
 
 
+def _opens_clause(word: str) -> bool:
+    """A function word or sentence adverb: what follows it starts afresh."""
+    return word in STOPWORDS or word in SENTENCE_ADVERBS
+
+
 def _name_evidence(text: str, word: str) -> bool:
     """A capitalised first word is a name only with evidence: its shape (acronym, CamelCase),
     a known name (CC-CEDICT), or the same word capitalised in mid-sentence elsewhere."""
@@ -191,7 +196,7 @@ def _make_entity(
     surface = text[start:end]
     words = [w for w in re.split(r"\s+", surface) if w]
     # Drop leading determiners and titles (The Okta Identity Cloud, President Bush), and at
-    # the start of a sentence any ordinary word (Sixteen CWS providers).
+    # the start of a sentence ordinary words (Sixteen CWS providers).
     at_start = sentence_start
     while words and (
         words[0].lower() in STOPWORDS
@@ -201,7 +206,10 @@ def _make_entity(
         head = words[0].lower().rstrip(".")
         # Dr. Pike, President Bush: a person; VP of Investor Relations: a role, not a name
         titled = head in _PERSONAL_TITLES or (titled and head not in STOPWORDS)
-        at_start = at_start and _ordinary(words[0])  # "Operator Instructions": all gone
+        # A capitalised phrase opening the sentence goes whole (Operator Instructions), but
+        # after a function word or a sentence adverb the next word is capitalised for itself
+        # (Shares of Levy Lewis, Yesterday Walker).
+        at_start = at_start and _ordinary(words[0]) and not _opens_clause(head)
         start = text.index(words[0], start) + len(words[0])
         words = words[1:]
     if not words:
