@@ -16,7 +16,7 @@ from functools import lru_cache
 from align.lang.cedict import common_vocabulary
 from align.lang.en import SENTENCE_ADVERBS, STOPWORDS, lemma
 from align.models import Span
-from align.names.known import known_renderings
+from align.names.known import is_name_by_sound, known_renderings
 
 # Latin letters with their accented forms (Réunion, Türkiye, São Tomé): Latin-1 and
 # Latin Extended-A/B.
@@ -108,7 +108,7 @@ def is_common_word(word: str) -> bool:
 
 def _ordinary(word: str) -> bool:
     """An ordinary word that is not also a known name (Operator yes, Bush no)."""
-    return is_common_word(word) and not known_renderings(word.lower())
+    return is_common_word(word) and not is_name_by_sound(word.lower())
 
 
 def _opens_clause(word: str) -> bool:
@@ -223,7 +223,7 @@ def _make_entity(
         is_common_word(w)
         and not _ACRONYM.match(w)
         and not _CAMEL.match(w)
-        and not known_renderings(w.lower())
+        and not is_name_by_sound(w.lower())
         for w in words
     )
     if sentence_start and first == start and len(words) == 1 and not _name_evidence(text, words[0]):

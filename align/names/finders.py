@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from align.context import PairContext
 from align.lang.en import STOPWORDS, lemma
+from align.lang.scan import glosses
 from align.lang.zh import to_simplified
 from align.meaning.lexical import carriers
 from align.models import Span
@@ -170,12 +171,11 @@ def _heads(key: str) -> list[str]:
     return heads
 
 
-def known(entity: Entity) -> bool:
-    """The dictionary knows an established rendering of the name or of one of its words, and
-    the name is not one it also abbreviates to one character (中 China, 美 America): such a
-    name is often absorbed into other words (中方, 国内, 我国) rather than written out."""
-    heads = [head for key in _name_keys(entity) for head in _heads(key)]
-    return bool(heads) and all(len(head) > 1 for head in heads)
+def absorbable(entity: Entity) -> bool:
+    """The dictionary abbreviates the name (or one of its words) to one character (中 China,
+    美 America): such a name is often absorbed into other words (中方, 国内, 我国) rather than
+    written out, so ordinary words that sound a little like it may well be it."""
+    return any(len(head) == 1 for key in _name_keys(entity) for head in _heads(key))
 
 
 def transliteration(
@@ -209,9 +209,22 @@ def translated(entity: Entity, ctx: PairContext, window: Span) -> Rendering | No
     if not words:
         return None
     glossed = _glossed_entity_lemmas(ctx)
-    if sum(w in glossed for w in words) * 2 >= len(words):
+    found = sum(w in glossed or _derived_gloss(ctx, window, w) for w in words)
+    if found * 2 >= len(words):
         return Rendering(entity, How.TRANSLATED, window)
     return None
+
+
+def _derived_gloss(ctx: PairContext, window: Span, stem: str) -> bool:
+    """A word of the window is glossed by a derivation of ``stem`` (moderniz: 现代化
+    "modernization"): the lemmatiser strips inflections, not derivational suffixes."""
+    if len(stem) < 5:
+        return False
+    return any(
+        gloss.startswith(stem)
+        for _, _, head in ctx.headwords_within(window)
+        for gloss in glosses(head)
+    )
 
 
 def _content_lemmas(entity: Entity) -> list[str]:

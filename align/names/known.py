@@ -7,6 +7,7 @@ from functools import lru_cache
 from importlib import resources
 
 from align.lang.cedict import english_names
+from align.lang.phonetic import MATCH, sounds_like
 from align.lang.zh import to_simplified
 
 
@@ -31,6 +32,14 @@ def known_renderings(name: str) -> tuple[str, ...]:
     renderings is found first decides what E106 reports."""
     found = set(english_names().get(name, "").split()) | set(_curated().get(name, ()))
     return tuple(sorted(found, key=lambda head: (-len(head), head)))
+
+
+@lru_cache(maxsize=65536)
+def is_name_by_sound(name: str) -> bool:
+    """A known rendering of the lowercase ``name`` sounds like it: a name people or places
+    bear (bush 布什, green 格林), not a word that only occurs in a proper noun's gloss
+    (university in 民族大学 Minzu University, temple in 天宫)."""
+    return any(sounds_like(name, head) >= MATCH for head in known_renderings(name))
 
 
 @lru_cache(maxsize=1)

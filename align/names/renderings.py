@@ -21,11 +21,11 @@ from align.names.finders import (
     LATIN_TOKEN,
     How,
     Rendering,
+    absorbable,
     altered,
     altered_word,
     dictionary,
     han_rendering,
-    known,
     singular,
     source_entities,
     translated,
@@ -35,6 +35,7 @@ from align.names.finders import (
 from align.names.transliteration import best_transliteration, explained_by_words, inside
 
 _PART = re.compile(rf"[{LETTER}][{LETTER}0-9]*")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 
 
 def renderings(ctx: PairContext) -> list[Rendering]:
@@ -79,11 +80,12 @@ def _renderings(ctx: PairContext) -> list[Rendering]:
             or transliteration(entity, target, None, strict=True)
             or translated(entity, ctx, window)
             # Something in the aligned sentence sounds a little like it: not sure enough to
-            # call it missing, not sure enough to call it a rendering.
-            # When the dictionary knows the name's rendering and it is absent, ordinary words
-            # that happen to sound alike (開設了 "opened" for Cairo 開羅) are not enough.
+            # call it missing, not sure enough to call it a rendering. Pieces mostly of
+            # ordinary words that happen to sound alike (開設了 "opened" for Cairo, 當地
+            # "local" for Dakar) are not enough, unless the name is one often absorbed into
+            # other words (我国 for China).
             or (transliteration(entity, target, window, strict=False,
-                                 wordy=not known(entity)) and
+                                 wordy=absorbable(entity) or _compound(entity)) and
                 Rendering(entity, How.UNCLEAR))
             or Rendering(entity, How.MISSING)
         )  # fmt: skip
@@ -92,6 +94,12 @@ def _renderings(ctx: PairContext) -> list[Rendering]:
             rendering = _partial(entity, target, latin, source_tokens, window) or rendering
         found.append(rendering)
     return found
+
+
+def _compound(entity: Entity) -> bool:
+    """A word run together from abbreviated words (CapEx, eCommerce): often translated by
+    what the words stand for (資本支出), which no dictionary ties to the name."""
+    return any(_INNER_CAPITAL.search(word) for word in entity.words)
 
 
 def _partial(

@@ -15,7 +15,7 @@ from align.lang.zh import to_simplified
 from align.models import PairResult, Severity, Span
 from align.names.extract import is_common_word
 from align.names.finders import How, source_entities
-from align.names.known import known_renderings, names_rendered_as
+from align.names.known import is_name_by_sound, known_renderings, names_rendered_as
 from align.names.locate import name_forms, transliterated_words
 from align.names.renderings import renderings
 from align.names.transliteration import name_runs
@@ -38,8 +38,10 @@ def entity_missing(ctx: PairContext) -> Iterator[Hit]:
     is not ordinary English) is looked for in the Chinese: kept in Latin script, translated as
     CC-CEDICT or ``align/data/names.tsv`` know it, transliterated (pinyin compared with the
     name's sound), or its ordinary words translated. Fires when none is found and nothing in
-    the aligned sentence even sounds like it (when the dictionary knows the name's rendering,
-    ordinary words that happen to sound alike do not count: 開設了 "opened" for Cairo 開羅).
+    the aligned sentence even sounds like it; a piece half or more of ordinary words that
+    only sounds a little alike does not count (當地 "local" for Dakar), unless the name is one
+    often absorbed into other words (我国 for China) or run together from abbreviations
+    (CapEx).
     A two-word name is judged whole: one part rendered and the other (not an ordinary word)
     nowhere fires as a partial drop, or as a swap when another name stands in its place
     across the person-name dot. Acronyms are left out: they are often spelled out in Chinese.
@@ -136,9 +138,10 @@ def name_as_common_word(ctx: PairContext) -> Iterator[Hit]:
     """A name was translated as the ordinary word it is spelled like.
 
     What it checks: a capitalised English name that is also an ordinary word and a known
-    name (CC-CEDICT lists a transliteration for it: Bush 布什, Rich 里奇) or written after a
-    personal title (Dr. Pike, Ms. Carpenter) is not rendered as a name, and the aligned Chinese
-    has a word whose dictionary sense is the ordinary word.
+    name (CC-CEDICT lists a rendering that sounds like it: Bush 布什, Rich 里奇) or written
+    after a personal title (Dr. Pike, Ms. Carpenter) is not rendered as a name, and the
+    aligned Chinese has a word whose dictionary sense is the ordinary word. A name with other
+    ordinary words is translated word for word (Green Party 綠黨) and does not count.
     Why it matters: "President Bush" becoming "President Shrub" is the kind of error that
     makes a published translation a joke.
     Example: ``President Bush spoke.`` → ``灌木總統講話了。``
@@ -148,9 +151,13 @@ def name_as_common_word(ctx: PairContext) -> Iterator[Hit]:
         if found.how not in (How.TRANSLATED, How.MISSING, How.UNCLEAR):
             continue
         window = ctx.aligned_target(found.entity.span.start)
-        titled = found.entity.titled  # Dr. Pike is a person: 長矛 (a pike) is wrong
-        for word in found.entity.words:
-            if not is_common_word(word) or not (titled or known_renderings(word.lower())):
+        entity = found.entity
+        titled = entity.titled  # Dr. Pike is a person: 長矛 (a pike) is wrong
+        for word, common in zip(entity.words, entity.common, strict=True):
+            if not is_common_word(word) or not (titled or is_name_by_sound(word.lower())):
+                continue
+            # A name of ordinary words is translated word for word (Green Party 綠黨).
+            if not titled and sum(entity.common) > common:
                 continue
             hit = _common_sense(ctx, window, lemma(word))
             if hit:
