@@ -13,6 +13,8 @@ import re
 from collections import Counter
 
 from align.context import PairContext
+from align.lang.cedict import common_lemmas
+from align.lang.en import lemma
 from align.lang.phonetic import chinese_key, english_key, first_sounds
 from align.lang.script import HAN_CLASS
 from align.models import Span
@@ -91,7 +93,7 @@ def _renderings(ctx: PairContext) -> list[Rendering]:
         )  # fmt: skip
         if rendering.how in (How.VERBATIM, How.TRANSLITERATION, How.UNCLEAR):
             # The whole name: one part found and another nowhere is a partial rendering.
-            rendering = _partial(entity, target, latin, source_tokens, window) or rendering
+            rendering = _partial(ctx, entity, latin, source_tokens, window) or rendering
         found.append(rendering)
     return found
 
@@ -103,8 +105,8 @@ def _compound(entity: Entity) -> bool:
 
 
 def _partial(
+    ctx: PairContext,
     entity: Entity,
-    target: str,
     latin: list[tuple[str, Span]],
     source_tokens: set[str],
     window: Span,
@@ -113,9 +115,12 @@ def _partial(
     (kept, a known rendering, a transliteration) and another nowhere in the aligned sentence:
     ``swapped`` when another name stands next to the part found (馬庫斯·哈里森, Marcus
     Harrison), else ``partial`` (馬庫斯 alone). ``word`` is the part not rendered."""
-    # Any word may be the part found (Dawn of Dawn Comfort), but only a name word is missed:
-    # the ordinary words of a name (Okta Integration Network) may be translated. A word of one
-    # consonant (Sao, Ho) is matched by too much and too little to tell.
+    # Any word may be the part found (Dawn of Dawn Comfort) or the part missed. An ordinary
+    # word (Comfort, Fort of Fort Nelson) is missed only when neither it nor its sense is
+    # there and the name is a person's: titled, or written with the person-name dot, or
+    # another name stands in the word's place. A word of one consonant (Sao, Ho) is
+    # matched by too much and too little to tell.
+    target = ctx.target
     words = [w for w in entity.words if len(w) > 1 and not w.isupper()]
     if len(words) != 2 or len(entity.words) != 2:
         return None  # a two-part name, as a person's is
@@ -124,7 +129,9 @@ def _partial(
     absent = [
         w
         for w, span in spans.items()
-        if span is None and not is_common_word(w) and len(english_key(w)) > 1
+        if span is None
+        and len(english_key(w)) > 1
+        and not (is_common_word(w) and _sense_within(ctx, window, w))
     ]
     if not found or not absent:
         return None
@@ -140,6 +147,10 @@ def _partial(
         if same_start or best_transliteration(word, text):
             return None
         return Rendering(entity, How.SWAPPED, neighbour, word)
+    dotted = any("·" in (target[span.start - 1 : span.start], target[span.end : span.end + 1])
+                 for span in found)  # fmt: skip
+    if is_common_word(word) and not (entity.titled or dotted):
+        return None  # the ordinary word of a place's or firm's name: often left out
     # Something else that may be its transliteration (the parts found are not).
     masked = list(target)
     for span in found:
@@ -147,6 +158,12 @@ def _partial(
     if best_transliteration(word, "".join(masked), window, wordy=False):
         return None
     return Rendering(entity, How.PARTIAL, found[0], word)
+
+
+def _sense_within(ctx: PairContext, window: Span, word: str) -> bool:
+    """A dictionary word of the window renders an ordinary sense of ``word``."""
+    wanted = lemma(word)
+    return any(wanted in common_lemmas(head) for _, _, head in ctx.headwords_within(window))
 
 
 def _word_span(word: str, target: str, latin: list[tuple[str, Span]], window: Span) -> Span | None:
