@@ -15,7 +15,7 @@ from collections import Counter
 from align.context import PairContext
 from align.lang.cedict import common_lemmas
 from align.lang.en import lemma
-from align.lang.phonetic import chinese_key, english_key, first_sounds
+from align.lang.phonetic import english_key
 from align.lang.script import HAN_CLASS
 from align.models import Span
 from align.names.extract import LETTER, Entity, is_common_word
@@ -143,8 +143,7 @@ def _partial(
         # A looser transliteration of the word (杜蒙·布里藤 Dumont Britten), or one that
         # starts with its sound: not sure enough to call it another name.
         text = neighbour.slice(target)
-        same_start = chinese_key(text)[:1] in first_sounds(english_key(word)[0])
-        if same_start or best_transliteration(word, text):
+        if best_transliteration(word, text):
             return None
         return Rendering(entity, How.SWAPPED, neighbour, word)
     dotted = any("·" in (target[span.start - 1 : span.start], target[span.end : span.end + 1])
