@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,17 +16,10 @@ from align.names.extract import is_common_word
 from align.names.finders import How, source_entities
 from align.names.known import is_name_by_sound, known_renderings, names_rendered_as
 from align.names.locate import name_forms, transliterated_words
+from align.names.organisations import ORG_SUFFIX, is_organisation
 from align.names.renderings import renderings
 from align.names.transliteration import name_runs
 from align.rules.base import Hit, rule
-
-# Words that end an organisation's name, and the words that introduce an analyst's firm.
-_ORG_SUFFIX = re.compile(
-    r"\b(?:Inc|Corp|Corporation|Company|Co|Group|Holdings|Capital|Securities|Partners|Bank"
-    r"|Research|Networks|LLC|Ltd|Management|Advisors|Associates|Financial|Investments"
-    r"|Technologies|Systems|Labs|Ventures)\.?$"
-)
-_AFFILIATION = re.compile(r"^,?\s+(?:with|from|at|of)\s+$")
 
 
 @rule("E101", "entity-missing", Severity.WARNING)
@@ -201,28 +193,23 @@ def organisation_as_person(ctx: PairContext) -> Iterator[Hit]:
     """An organisation's name was rendered as a person's name.
 
     What it checks: an organisation (a name ending in Inc, Group, Capital, Securities,
-    Networks … or the firm in ``NAME with FIRM``, ``NAME from FIRM``) whose Chinese rendering
-    is written with the person-name separator ``·`` (威廉·布萊爾).
+    Networks …, the firm in ``NAME with FIRM``, ``NAME from FIRM``, or a name the sentence
+    says is one: ``shares of X``, ``an analyst at X``, ``X is an investment bank``, ``X, a
+    retailer``) whose Chinese rendering is written with the person-name separator ``·``
+    (威廉·布萊爾).
     Why it matters: an analyst's bank becomes a second analyst; a company becomes a person.
     Example: ``Jonathan Ho with William Blair`` → ``喬納森·何和威廉·布萊爾``
     Passes: ``Jonathan Ho with William Blair`` → ``William Blair 的 Jonathan Ho``
     """
     entities = source_entities(ctx)
     for previous, entity in zip([None, *entities], entities, strict=False):
-        # "Jonathan Ho with William Blair": the name after a person's name and "with".
-        affiliated = previous is not None and bool(
-            _AFFILIATION.match(ctx.source[previous.span.end : entity.span.start])
-        )
-        is_org = _ORG_SUFFIX.search(entity.text) or (
-            affiliated and len(entity.words) >= 2 and entity.name_words
-        )
-        if not is_org:
+        if not is_organisation(ctx.source, entity, previous):
             continue
         window = ctx.aligned_target(entity.span.start)
         # The firm's own words may be translated (摩根·斯坦利研究) and a legal form dropped or
         # written 公司 (LLC, Inc, Ltd): try the name without them.
         named = list(entity.words)
-        while len(named) > 2 and (is_common_word(named[-1]) or _ORG_SUFFIX.search(named[-1])):
+        while len(named) > 2 and (is_common_word(named[-1]) or ORG_SUFFIX.search(named[-1])):
             named.pop()
         for run in name_runs(ctx.target, window):
             text = run.slice(ctx.target)
