@@ -146,9 +146,12 @@ def _partial(
         if best_transliteration(word, text):
             return None
         return Rendering(entity, How.SWAPPED, neighbour, word)
+    # Written as a person's name, or kept in Latin script: then every word is the name's own
+    # (Earl of Earl Bullock kept alone).
     dotted = any("·" in (target[span.start - 1 : span.start], target[span.end : span.end + 1])
                  for span in found)  # fmt: skip
-    if is_common_word(word) and not (entity.titled or dotted):
+    kept = any(target[span.start : span.start + 1].isascii() for span in found)
+    if is_common_word(word) and not (entity.titled or dotted or kept):
         return None  # the ordinary word of a place's or firm's name: often left out
     # Something else that may be its transliteration (the parts found are not).
     masked = list(target)
@@ -160,9 +163,11 @@ def _partial(
 
 
 def _sense_within(ctx: PairContext, window: Span, word: str) -> bool:
-    """A dictionary word of the window renders an ordinary sense of ``word``."""
-    wanted = lemma(word)
-    return any(wanted in common_lemmas(head) for _, _, head in ctx.headwords_within(window))
+    """A dictionary word of the window renders an ordinary sense of ``word``, or of each
+    longer part of a hyphenated word (Co-Founder: founder 创始人)."""
+    senses = {sense for _, _, head in ctx.headwords_within(window) for sense in common_lemmas(head)}
+    parts = [part for part in word.split("-") if len(part) > 2]
+    return lemma(word) in senses or (bool(parts) and all(lemma(p) in senses for p in parts))
 
 
 def _word_span(word: str, target: str, latin: list[tuple[str, Span]], window: Span) -> Span | None:
