@@ -30,6 +30,8 @@ _EQUIVALENT = re.compile(r"^(?:Taiwan|Hong Kong|Macao|PRC|mainland China) equiva
 # The English name a proper-noun gloss starts with: "Goldman Sachs", "Bush (name)".
 _NAME_GLOSS = re.compile(r"^([A-Z][\w.'&-]*(?: (?:[A-Z][\w.'&-]*|of|and|de|von|van|&))*)")
 _CORPORATE = re.compile(r"(?: (?:Corporation|Company|Corp\.?|Inc\.?|Ltd\.?|Group|Systems))+$")
+# 德州: "abbr. for 德克薩斯州|德克萨斯州, Texas" — a short form of a name, and the name.
+_ABBREVIATION = re.compile(r"^(?:\(Tw\) )?abbr\. for [^,\]]*(?:\[[^\]]*\])?, ([A-Z].*)$")
 # Characters used this often in transliterated names count as "transliteration characters".
 _TRANSLITERATION_MIN = 3
 
@@ -58,7 +60,10 @@ def _is_proper(pinyin: str) -> bool:
 
 def _names_of(gloss: str) -> list[str]:
     """Lowercase English names a proper-noun gloss gives (full, and without a firm suffix)."""
-    if gloss.startswith(("surname ", "abbr. ", "see ")):
+    abbreviation = _ABBREVIATION.match(gloss)
+    if abbreviation:
+        gloss = abbreviation.group(1)  # the name the abbreviation stands for
+    elif gloss.startswith(("surname ", "abbr. ", "see ")):
         return []
     match = _NAME_GLOSS.match(gloss)
     if not match:

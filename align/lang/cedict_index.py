@@ -21,7 +21,7 @@ from typing import Any
 
 from align.lang import cedict_build
 
-INDEX_VERSION = "14"
+INDEX_VERSION = "15"
 
 
 def cache_dir() -> Path:

@@ -7,19 +7,21 @@ asked in.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
 
 from align.context import PairContext
+from align.lang.cedict import common_lemmas, transliteration_characters
 from align.lang.en import STOPWORDS, lemma
 from align.lang.scan import glosses
 from align.lang.zh import to_simplified
 from align.meaning.lexical import carriers
 from align.models import Span
 from align.names.extract import LETTER, Entity, extract_entities
-from align.names.known import known_renderings
+from align.names.known import known_renderings, names_rendered_as
 from align.names.transliteration import best_transliteration, inside
 
 LATIN_TOKEN = re.compile(rf"[{LETTER}][{LETTER}0-9]*(?:[-.'’][{LETTER}0-9]+)*")
@@ -216,15 +218,18 @@ def translated(entity: Entity, ctx: PairContext, window: Span) -> Rendering | No
 
 
 def _derived_gloss(ctx: PairContext, window: Span, stem: str) -> bool:
-    """A word of the window is glossed by a derivation of ``stem`` (moderniz: 现代化
-    "modernization"): the lemmatiser strips inflections, not derivational suffixes."""
-    if len(stem) < 5:
+    """A word of the window is glossed by a derivation of ``stem`` or ``stem`` by one of a
+    gloss (moderniz: 现代化 "modernization"; vaccination: 接种 "vaccinate"): the lemmatiser
+    strips inflections, not derivational suffixes. They share all but two letters of the
+    shorter, and six at least."""
+    if len(stem) < 6:
         return False
-    return any(
-        gloss.startswith(stem)
-        for _, _, head in ctx.headwords_within(window)
-        for gloss in glosses(head)
-    )
+    for _, _, head in ctx.headwords_within(window):
+        for gloss in glosses(head):
+            shared = _shared_prefix(gloss, stem)
+            if shared >= 6 and shared >= min(len(gloss), len(stem)) - 2:
+                return True
+    return False
 
 
 def _content_lemmas(entity: Entity) -> list[str]:
@@ -261,3 +266,41 @@ def han_rendering(
             return Span(start, start + len(head))
     match = best_transliteration(word, target, window, strict=True, wordy=wordy)
     return match[1] if match else None
+
+
+def other_names(ctx: PairContext, window: Span) -> list[tuple[Span, str]]:
+    """Dictionary names in ``window`` that are the established rendering of a name the English
+    does not have (摩根士丹利, Morgan Stanley, for Goldman Sachs), as (span, English name) in
+    text order. Proper nouns of two characters or more, standing alone: 約翰 inside 約翰尼斯堡
+    (Johannesburg) is part of another name."""
+    source, target = _plain(ctx.source), ctx.target
+    sounds = transliteration_characters()
+    found = []
+    for start, end, head in sorted(ctx.headwords_within(window), key=lambda h: (h[0], h[0] - h[1])):
+        if end - start < 2 or common_lemmas(head):
+            continue
+        before = target[start - 1] if start else ""
+        after = target[end] if end < len(target) else ""
+        if before in sounds or after in sounds:
+            continue
+        names = names_rendered_as(head)
+        if names and not any(_plain(name) in source for name in names):
+            found.append(
+                (Span(start, end), " ".join(w[:1].upper() + w[1:] for w in names[0].split()))
+            )
+    return found
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    """How many letters ``a`` and ``b`` begin with in common."""
+    for i, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return i
+    return min(len(a), len(b))
+
+
+def _plain(text: str) -> str:
+    """Lowercase without accents: Cancún and Cancun, Curaçao and Curacao are one name."""
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
+    )

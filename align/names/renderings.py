@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 
 from align.context import PairContext
 from align.lang.cedict import common_lemmas
@@ -28,6 +29,7 @@ from align.names.finders import (
     altered_word,
     dictionary,
     han_rendering,
+    other_names,
     singular,
     source_entities,
     translated,
@@ -37,6 +39,7 @@ from align.names.finders import (
 from align.names.transliteration import best_transliteration, explained_by_words, inside
 
 _PART = re.compile(rf"[{LETTER}][{LETTER}0-9]*")
+_SPELT_ALIKE = 0.75  # as altered copies are told (finders._ALTERED_SIMILARITY)
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 
 
@@ -81,14 +84,8 @@ def _renderings(ctx: PairContext) -> list[Rendering]:
             or dictionary(entity, target, None)
             or transliteration(entity, target, None, strict=True)
             or translated(entity, ctx, window)
-            # Something in the aligned sentence sounds a little like it: not sure enough to
-            # call it missing, not sure enough to call it a rendering. Pieces mostly of
-            # ordinary words that happen to sound alike (開設了 "opened" for Cairo, 當地
-            # "local" for Dakar) are not enough, unless the name is one often absorbed into
-            # other words (我国 for China).
-            or (transliteration(entity, target, window, strict=False,
-                                 wordy=absorbable(entity) or _compound(entity)) and
-                Rendering(entity, How.UNCLEAR))
+            # Something in the aligned sentence sounds a little like it.
+            or _unclear(ctx, entity, window, latin, source_tokens)
             or Rendering(entity, How.MISSING)
         )  # fmt: skip
         if rendering.how in (How.VERBATIM, How.TRANSLITERATION, How.UNCLEAR):
@@ -96,6 +93,47 @@ def _renderings(ctx: PairContext) -> list[Rendering]:
             rendering = _partial(ctx, entity, latin, source_tokens, window) or rendering
         found.append(rendering)
     return found
+
+
+def _unclear(
+    ctx: PairContext,
+    entity: Entity,
+    window: Span,
+    latin: list[tuple[str, Span]],
+    source_tokens: set[str],
+) -> Rendering | None:
+    """Something in the aligned sentence sounds a little like the name: not sure enough to
+    call it missing, not sure enough to call it a rendering. Pieces mostly of ordinary words
+    that happen to sound alike (開設了 "opened" for Cairo, 當地 "local" for Dakar) are not
+    enough, unless the name is one often absorbed into other words (我国 for China); nor is
+    a piece of another name (的黎波里 Tripoli for Tortola), nor anything once another name
+    kept in Latin script stands in the sentence (Vieques for Serbia)."""
+    wordy = absorbable(entity) or _compound(entity)
+    match = transliteration(entity, ctx.target, window, strict=False, wordy=wordy)
+    if match is None or match.target_span is None:
+        return None
+    piece = match.target_span
+    if any(_mostly_within(piece, span) and not _spelt_alike(name, entity)
+           for span, name in other_names(ctx, window)):  # fmt: skip
+        return None
+    if any(
+        inside(span, window) and token[:1].isupper() and len(token) > 2
+        and token.lower() not in source_tokens and not is_common_word(token)
+        for token, span in latin
+    ):  # fmt: skip
+        return None
+    return Rendering(entity, How.UNCLEAR)
+
+
+def _mostly_within(piece: Span, span: Span) -> bool:
+    """More than half of ``piece`` lies in ``span`` (在的黎 of 的黎波里)."""
+    overlap = min(piece.end, span.end) - max(piece.start, span.start)
+    return 2 * overlap > piece.end - piece.start
+
+
+def _spelt_alike(name: str, entity: Entity) -> bool:
+    """Another spelling of the same name (Ekaterinburg, Yekaterinburg), not another name."""
+    return SequenceMatcher(None, name.lower(), entity.key.lower()).ratio() >= _SPELT_ALIKE
 
 
 def _compound(entity: Entity) -> bool:
