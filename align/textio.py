@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from align.errors import InputError
+from align.remote import readable
 
 _BOM = codecs.BOM_UTF8.decode("utf-8")
 
@@ -38,7 +39,7 @@ def iter_lines(path: str | Path, encoding: str = "utf-8") -> Iterator[tuple[int,
     encoding = check_encoding(encoding)
     offset = 0
     try:
-        handle = open(path, "rb")  # noqa: SIM115  (closed by the with below; open errors differ)
+        handle = open(readable(str(path)), "rb")  # noqa: SIM115  (closed by the with below; open errors differ)
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=str(path)) from None
     with handle:

@@ -110,6 +110,17 @@ def test_shards_equal_check_jsonl_pair_for_pair(run_cli, corpus, scheduler, tmp_
     assert summary["errors"] == []
 
 
+def test_workers_open_inputs_named_by_url(run_cli, corpus, scheduler, tmp_path):
+    # local:// is read through fsspec and copied on the worker, as s3:// or gs:// would be.
+    urls = [f"local://{corpus}/b-names.tsv", f"file://{corpus}/a-sample.txt"]
+    expected = run_cli("check", *urls, "--format", "jsonl")
+    out = tmp_path / "out"
+    run = run_cli("check", *urls, "--dask", scheduler, "-o", f"{out}/")
+    assert run.code == expected.code == 1
+    assert _parts(out) == expected.out.splitlines()[:-1]
+    assert json.loads(_parts(out)[0])["source"]["path"] == urls[0]
+
+
 def test_check_report_and_baseline_read_a_shard_folder(run_cli, corpus, scheduler, tmp_path):
     out = tmp_path / "out"
     assert run_cli("check", corpus, "--dask", scheduler, "-o", out).code == 1

@@ -3,31 +3,42 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from align.cli.options import settings_of
 from align.config import Settings
 from align.errors import InputError
+from align.remote import expand_url, is_url, readable
 
 _INPUT_SUFFIXES = {".txt", ".md", ".tsv", ".csv", ".jsonl", ".tmx", ".xlf", ".xliff"}
 
 
-def _is_input(path: Path) -> bool:
-    """Not hidden, and not a folder's own documentation (README, CHANGELOG, LICENSE)."""
-    return not path.name.startswith(".") and path.stem.upper() not in {
-        "README", "CHANGELOG", "LICENSE", "NOTICE",
-    }  # fmt: skip
+def _is_input(path: PurePath) -> bool:
+    """An input's suffix, not hidden, and not a folder's own documentation (README, CHANGELOG,
+    LICENSE)."""
+    documentation = {"README", "CHANGELOG", "LICENSE", "NOTICE"}
+    suffix, name = path.suffix.lower(), path.name
+    return (
+        suffix in _INPUT_SUFFIXES
+        and not name.startswith(".")
+        and path.stem.upper() not in documentation
+    )
 
 
 def expand(paths: list[str]) -> list[str]:
-    """Folders stand for the input files under them, sorted."""
+    """Folders stand for the input files under them, sorted; so do folder URLs
+    (``s3://bucket/corpus/``, read through fsspec: ``align.remote``)."""
     files: list[str] = []
     for path in paths:
-        if Path(path).is_dir():
+        if is_url(path) and not path.startswith("file://"):
+            files.extend(expand_url(path, _is_input))
+            continue
+        if Path(readable(path)).is_dir():
+            path = readable(path)  # a file:// folder: its files as paths
             found = sorted(
                 str(p) for p in Path(path).rglob("*")
-                if p.is_file() and p.suffix.lower() in _INPUT_SUFFIXES and _is_input(p)
+                if p.is_file() and _is_input(p)
             )  # fmt: skip
             if not found:
                 raise InputError("no input files in this folder", path=path)

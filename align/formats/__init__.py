@@ -18,6 +18,7 @@ from align.formats.xml import read_tmx, read_xliff
 from align.lang.script import han_characters, is_chinese
 from align.lang.zh import detect_variant
 from align.models import Pair
+from align.remote import readable
 from align.textio import iter_lines
 
 READERS: dict[str, Reader] = {
@@ -62,7 +63,7 @@ def detect_format(path: str, encoding: str) -> str:
 def sniff_target_lang(path: str, encoding: str) -> str:
     """``zh-Hant`` or ``zh-Hans`` from the Han characters near the start of the file."""
     try:
-        with open(path, "rb") as handle:
+        with open(readable(path), "rb") as handle:
             head = handle.read(_SNIFF_BYTES).decode(encoding, errors="replace")
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=path) from None

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from align.errors import InputError
 from align.formats.base import DocumentInfo, make_pair
 from align.models import Pair
+from align.remote import readable
 
 if TYPE_CHECKING:  # lxml is loaded by the functions that parse: most inputs are not XML
     from lxml import etree
@@ -34,7 +35,7 @@ def local_name(tag: object) -> str:
 def refuse_hostile(path: str) -> None:
     """Refuse a DOCTYPE that declares entities or names an external DTD."""
     try:
-        with open(path, "rb") as handle:
+        with open(readable(path), "rb") as handle:
             head = handle.read(_PROLOG_BYTES)
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=path) from None
@@ -83,7 +84,7 @@ def _units(path: str, tags: set[str]) -> Iterator[etree._Element]:
 
     refuse_hostile(path)
     events = etree.iterparse(
-        path, events=("start", "end"), resolve_entities=False, load_dtd=False,
+        readable(path), events=("start", "end"), resolve_entities=False, load_dtd=False,
         no_network=True, dtd_validation=False, huge_tree=False, remove_comments=True,
     )  # fmt: skip
     checked = False
