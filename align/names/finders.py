@@ -106,7 +106,9 @@ def altered_word(
 def verbatim(
     entity: Entity, latin: list[tuple[str, Span]], window: Span | None
 ) -> Rendering | None:
-    wanted = {singular(w) for w in entity.words if len(w) > 1}
+    # A joiner (of, and) kept is no part of the name kept: University of Brescia does not
+    # keep Association of Tennis Professionals.
+    wanted = {singular(w) for w in entity.words if len(w) > 1 and w.lower() not in STOPWORDS}
     for token, span in latin:
         if inside(span, window) and singular(token) in wanted and not _recased(token, entity):
             return Rendering(entity, How.VERBATIM, span)
