@@ -10,6 +10,7 @@ from align.errors import InputError
 from align.glossary import load_glossaries
 from align.lang.phonetic import _NEAR, MATCH, chinese_key, english_key, sounds_like
 from align.names.extract import extract_entities
+from align.names.pinyin import pinyin_span
 from align.script.confusions import conversion_confusions
 from align.script.marks import script_marks
 from tests.paths import SAMPLE
@@ -295,3 +296,18 @@ def test_every_organisation_suffix_makes_a_dotted_rendering_e105(suffix):
 
     assert codes(f"The report came from Harlan Whitby {suffix}.") == ["E105"]
     assert codes("The report came from Harlan Whitby.") == []  # a person: the dot is right
+
+
+@pytest.mark.parametrize(
+    ("words", "target", "found"),
+    [
+        (("Sheng-Xue-Xiao-Ban",), "比较升血小板胶囊", "升血小板"),
+        (("Wei", "Zhang"), "我们见了張偉。", "張偉"),  # Western order, Traditional script
+        (("Zhang", "Wei"), "我们见了张伟。", "张伟"),
+        (("Dan",), "但我们没见到他。", None),  # one syllable: too many characters spell it
+        (("Zhang", "Wei"), "我们见了李明。", None),
+    ],
+)
+def test_a_pinyin_spelling_is_read_back_from_the_characters(words, target, found):
+    span = pinyin_span(words, target, None)
+    assert (span.slice(target) if span else None) == found

@@ -22,6 +22,7 @@ from align.meaning.lexical import carriers
 from align.models import Span
 from align.names.extract import LETTER, Entity, extract_entities
 from align.names.known import known_renderings, names_rendered_as
+from align.names.pinyin import pinyin_span
 from align.names.transliteration import best_transliteration, inside
 
 LATIN_TOKEN = re.compile(rf"[{LETTER}][{LETTER}0-9]*(?:[-.'’][{LETTER}0-9]+)*")
@@ -175,11 +176,20 @@ def _heads(key: str) -> list[str]:
     return heads
 
 
+def pinyin(entity: Entity, target: str, window: Span | None) -> Rendering | None:
+    """The name's words spelt in pinyin by Han characters (武汉 Wuhan, 张伟 Zhang Wei)."""
+    span = pinyin_span(entity.name_words or entity.words, target, window)
+    return Rendering(entity, How.TRANSLITERATION, span) if span else None
+
+
 def absorbable(entity: Entity) -> bool:
     """The dictionary abbreviates the name (or one of its words) to one character (中 China,
     美 America): such a name is often absorbed into other words (中方, 国内, 我国) rather than
     written out, so ordinary words that sound a little like it may well be it."""
-    return any(len(head) == 1 for key in _name_keys(entity) for head in _heads(key))
+    heads = [head for key in _name_keys(entity) for head in _heads(key)]
+    # An abbreviation beside the full form (中 and 中国); a one-character name alone is the
+    # name itself (张 Zhang), not a short form of it.
+    return any(len(head) == 1 for head in heads) and any(len(head) > 1 for head in heads)
 
 
 def transliteration(

@@ -30,6 +30,7 @@ from align.names.finders import (
     dictionary,
     han_rendering,
     other_names,
+    pinyin,
     singular,
     source_entities,
     translated,
@@ -78,6 +79,7 @@ def _renderings(ctx: PairContext) -> list[Rendering]:
             or (not verbatim(entity, latin, None)
                 and altered(entity, latin, ctx.source, source_tokens))
             or dictionary(entity, target, window)
+            or pinyin(entity, target, window)
             or (entity.is_term and translated(entity, ctx, window))
             or transliteration(entity, target, window, strict=True)
             or verbatim(entity, latin, None)
