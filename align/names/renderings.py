@@ -157,9 +157,9 @@ def _partial(
     Harrison), else ``partial`` (馬庫斯 alone). ``word`` is the part not rendered."""
     # Any word may be the part found (Dawn of Dawn Comfort) or the part missed. An ordinary
     # word (Comfort, Fort of Fort Nelson) is missed only when neither it nor its sense is
-    # there and the name is a person's: titled, or written with the person-name dot, or
-    # another name stands in the word's place. A word of one consonant (Sao, Ho) is
-    # matched by too much and too little to tell.
+    # there and the name is plainly written as a name: titled, with the person-name dot,
+    # kept in Latin script, or with another name in the word's place. A word of one
+    # consonant (Sao, Ho) is matched by too much and too little to tell.
     target = ctx.target
     words = [w for w in entity.words if len(w) > 1 and not w.isupper()]
     if len(words) != 2 or len(entity.words) != 2:
