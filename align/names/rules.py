@@ -232,8 +232,13 @@ def _fit(words: tuple[str, ...], run: str) -> Span | None:
 
 
 def _rendering_score(word: str, han: str) -> tuple[float, bool]:
-    """How well ``han`` renders ``word``, and whether it is a known rendering (preferred)."""
-    if to_simplified(han) in known_renderings(word.lower()):
+    """How well ``han`` renders ``word``, and whether it is a known rendering (preferred):
+    a known rendering of the name, a dictionary sense of an ordinary word of it (合夥人
+    Partners in 埃弗科爾·合夥人), else how it sounds."""
+    simplified = to_simplified(han)
+    if simplified in known_renderings(word.lower()):
+        return 1.0, True
+    if len(han) > 1 and is_common_word(word) and lemma(word) in common_lemmas(simplified):
         return 1.0, True
     return sounds_like(word, han), False
 
