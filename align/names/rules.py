@@ -182,6 +182,17 @@ def organisation_as_person(ctx: PairContext) -> Iterator[Hit]:
     for previous, entity in zip([None, *entities], entities, strict=False):
         if not is_organisation(ctx.source, entity, previous):
             continue
+        # The firm under its established Chinese name (瑞士信貸 Credit Suisse) elsewhere is not
+        # also a person (its English in brackets beside a dotted name does not count); and
+        # a dotted run where another name is transliterated is that name (布拉德·澤爾尼克
+        # Brad Zelnick), whatever it sounds like.
+        found = {r.entity: r for r in renderings(ctx)}
+        own = found.get(entity)
+        proper = own.target_span if own and own.how == How.DICTIONARY else None
+        others = [
+            r.target_span for r in found.values()
+            if r.entity != entity and r.how == How.TRANSLITERATION and r.target_span
+        ]  # fmt: skip
         window = ctx.aligned_target(entity.span.start)
         # The firm's own words may be translated (摩根·斯坦利研究) and a legal form dropped or
         # written 公司 (LLC, Inc, Ltd): try the name without them.
@@ -193,6 +204,12 @@ def organisation_as_person(ctx: PairContext) -> Iterator[Hit]:
             fitted = _fit(entity.words, text) or _fit(tuple(named), text)
             if fitted:
                 span = Span(run.start + fitted.start, run.start + fitted.end)
+                overlaps = [o for o in others if o.start < span.end and span.start < o.end]
+                elsewhere = proper is not None and not (
+                    proper.start < span.end and span.start < proper.end
+                )
+                if overlaps or elsewhere:
+                    continue
                 yield Hit(
                     f"the organisation {entity.text} is written as a person's name "
                     f"{span.slice(ctx.target)}",
