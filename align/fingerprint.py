@@ -40,7 +40,7 @@ def sentences_around(text: str, span: Span, sentences: Sequence[Span]) -> str:
         held = [s for s in sentences if s.start <= point < s.end]
         held = held or [s for s in sentences if s.end == point]
         return held[0].slice(text) if held else text
-    overlapped = [s for s in sentences if s.start < span.end and span.start < s.end]
+    overlapped = [s for s in sentences if s.overlaps(span)]
     if not overlapped:
         return text
     return text[overlapped[0].start : overlapped[-1].end]

@@ -64,6 +64,10 @@ class Span:
     def slice(self, text: str) -> str:
         return text[self.start : self.end]
 
+    def overlaps(self, other: Span) -> bool:
+        """The two share a character (a zero-width span shares none)."""
+        return self.start < other.end and other.start < self.end
+
     def as_list(self) -> list[int]:
         return [self.start, self.end]
 

@@ -255,7 +255,7 @@ def literal_signature(
             return None
         for word in wanted & senses:
             span = Span(start, end)
-            if word not in found and all(not _overlaps(span, s) for s in found.values()):
+            if word not in found and not any(span.overlaps(s) for s in found.values()):
                 found[word] = span
     if len(found) < len(wanted):
         return None
@@ -265,7 +265,3 @@ def literal_signature(
 def _surface(idiom: Idiom, base: str) -> str:
     """The idiom's word whose lemma is ``base``, as written (white, not whit)."""
     return next((w for w in _TOKEN.findall(idiom.phrase) if _lemma(w) == base), base)
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end

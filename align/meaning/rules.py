@@ -108,7 +108,7 @@ def stray_fragment(ctx: PairContext) -> Iterator[Hit]:
         return
     named = [r.target_span for r in renderings(ctx) if r.target_span and r.how in _NAMED]
     for span in fragments:
-        if any(n.start < span.end and span.start < n.end for n in named):
+        if any(n.overlaps(span) for n in named):
             continue
         yield Hit(
             f"stray fragment {span.slice(ctx.target).strip()} with no counterpart in the English",

@@ -31,7 +31,7 @@ def _transliterated_words(ctx: PairContext) -> list[tuple[str, Span, Span]]:
     runs = [
         run
         for run in transliteration_runs(ctx.target)
-        if not any(s.start < run.end and run.start < s.end for s in rendered)
+        if not any(s.overlaps(run) for s in rendered)
         # A source name's transliteration, even where the name is also kept in Latin.
         and not any(best_transliteration(n, run.slice(ctx.target), strict=True) for n in names)
     ]

@@ -204,11 +204,8 @@ def organisation_as_person(ctx: PairContext) -> Iterator[Hit]:
             fitted = _fit(entity.words, text) or _fit(tuple(named), text)
             if fitted:
                 span = Span(run.start + fitted.start, run.start + fitted.end)
-                overlaps = [o for o in others if o.start < span.end and span.start < o.end]
-                elsewhere = proper is not None and not (
-                    proper.start < span.end and span.start < proper.end
-                )
-                if overlaps or elsewhere:
+                elsewhere = proper is not None and not proper.overlaps(span)
+                if elsewhere or any(o.overlaps(span) for o in others):
                     continue
                 yield Hit(
                     f"the organisation {entity.text} is written as a person's name "
