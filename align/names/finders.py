@@ -244,6 +244,15 @@ def _derived_gloss(ctx: PairContext, window: Span, stem: str) -> bool:
     return False
 
 
+def common_sense(ctx: PairContext, window: Span, wanted: str) -> Span | None:
+    """The first dictionary word of ``window`` with the ordinary sense ``wanted`` (a lemma):
+    灌木 for bush."""
+    for start, end, head in ctx.headwords_within(window):
+        if wanted in common_lemmas(head):
+            return Span(start, end)
+    return None
+
+
 def _content_lemmas(entity: Entity) -> list[str]:
     return [
         lemma(part)

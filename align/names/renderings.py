@@ -14,7 +14,6 @@ from collections import Counter
 from difflib import SequenceMatcher
 
 from align.context import PairContext
-from align.lang.cedict import common_lemmas
 from align.lang.en import lemma
 from align.lang.phonetic import english_key
 from align.lang.script import HAN_CLASS
@@ -27,6 +26,7 @@ from align.names.finders import (
     absorbable,
     altered,
     altered_word,
+    common_sense,
     dictionary,
     han_rendering,
     other_names,
@@ -205,9 +205,10 @@ def _partial(
 def _sense_within(ctx: PairContext, window: Span, word: str) -> bool:
     """A dictionary word of the window renders an ordinary sense of ``word``, or of each
     longer part of a hyphenated word (Co-Founder: founder 创始人)."""
-    senses = {sense for _, _, head in ctx.headwords_within(window) for sense in common_lemmas(head)}
+    if common_sense(ctx, window, lemma(word)):
+        return True
     parts = [part for part in word.split("-") if len(part) > 2]
-    return lemma(word) in senses or (bool(parts) and all(lemma(p) in senses for p in parts))
+    return bool(parts) and all(common_sense(ctx, window, lemma(p)) for p in parts)
 
 
 def _word_span(word: str, target: str, latin: list[tuple[str, Span]], window: Span) -> Span | None:

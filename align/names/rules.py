@@ -13,7 +13,7 @@ from align.lang.phonetic import MATCH, sounds_like
 from align.lang.zh import to_simplified
 from align.models import PairResult, Severity, Span
 from align.names.extract import is_common_word
-from align.names.finders import How, other_names, source_entities
+from align.names.finders import How, common_sense, other_names, source_entities
 from align.names.known import is_name_by_sound, known_renderings
 from align.names.locate import name_forms, transliterated_words
 from align.names.organisations import ORG_SUFFIX, is_organisation
@@ -128,20 +128,13 @@ def name_as_common_word(ctx: PairContext) -> Iterator[Hit]:
             # A name of ordinary words is translated word for word (Green Party 綠黨).
             if not titled and sum(entity.common) > common:
                 continue
-            hit = _common_sense(ctx, window, lemma(word))
+            hit = common_sense(ctx, window, lemma(word))
             if hit:
                 yield Hit(
                     f"the name {word} is rendered as the word {hit.slice(ctx.target)}",
                     source_span=found.entity.span,
                     target_span=hit,
                 )
-
-
-def _common_sense(ctx: PairContext, window: Span, wanted: str) -> Span | None:
-    for start, end, head in ctx.headwords_within(window):
-        if wanted in common_lemmas(head):
-            return Span(start, end)
-    return None
 
 
 @rule("E104", "common-word-as-name", Severity.WARNING)
@@ -179,14 +172,19 @@ def organisation_as_person(ctx: PairContext) -> Iterator[Hit]:
     Passes: ``Jonathan Ho with William Blair`` → ``William Blair 的 Jonathan Ho``
     """
     entities = source_entities(ctx)
-    for previous, entity in zip([None, *entities], entities, strict=False):
-        if not is_organisation(ctx.source, entity, previous):
-            continue
+    firms = [
+        entity
+        for previous, entity in zip([None, *entities], entities, strict=False)
+        if is_organisation(ctx.source, entity, previous)
+    ]
+    if not firms:
+        return
+    found = {r.entity: r for r in renderings(ctx)}  # once a pair, for every firm
+    for entity in firms:
         # The firm under its established Chinese name (瑞士信貸 Credit Suisse) elsewhere is not
         # also a person (its English in brackets beside a dotted name does not count); and
         # a dotted run where another name is transliterated is that name (布拉德·澤爾尼克
         # Brad Zelnick), whatever it sounds like.
-        found = {r.entity: r for r in renderings(ctx)}
         own = found.get(entity)
         proper = own.target_span if own and own.how == How.DICTIONARY else None
         others = [
