@@ -82,9 +82,7 @@ def _first_line(exc: Exception) -> str:
 
 def expand_url(url: str, wanted: Callable[[PurePosixPath], bool]) -> list[str]:
     """A folder URL stands for the files under it that are ``wanted``, sorted, as URLs; any
-    other URL stands for itself."""
-    if url.startswith("file://"):
-        return [url]  # a local folder: the caller lists it as a path
+    other URL stands for itself. (A ``file://`` folder is listed by the caller as a path.)"""
     fsspec = _fsspec(url)
     try:
         fs, root = fsspec.core.url_to_fs(url)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from align.pair_cache import per_pair
@@ -37,6 +38,11 @@ def count_scripts(text: str) -> ScriptCounts:
     return ScriptCounts(
         han=sum(map(len, _HAN_RUN.findall(text))), latin=sum(map(len, _LATIN_RUN.findall(text)))
     )
+
+
+def without_accents(text: str) -> str:
+    """Latin letters without their accents and tone marks (Cancún → Cancun, Lǚ → Lu)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def han_characters(text: str) -> str:

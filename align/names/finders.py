@@ -7,7 +7,6 @@ asked in.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -17,6 +16,7 @@ from align.context import PairContext
 from align.lang.cedict import common_lemmas, transliteration_characters
 from align.lang.en import STOPWORDS, lemma
 from align.lang.scan import glosses
+from align.lang.script import without_accents
 from align.lang.zh import to_simplified
 from align.meaning.lexical import carriers
 from align.models import Span
@@ -294,7 +294,7 @@ def other_names(ctx: PairContext, window: Span) -> list[tuple[Span, str]]:
     does not have (摩根士丹利, Morgan Stanley, for Goldman Sachs), as (span, English name) in
     text order. Proper nouns of two characters or more, standing alone: 約翰 inside 約翰尼斯堡
     (Johannesburg) is part of another name."""
-    source, target = _plain(ctx.source), ctx.target
+    source, target = without_accents(ctx.source.lower()), ctx.target
     sounds = transliteration_characters()
     found = []
     for start, end, head in sorted(ctx.headwords_within(window), key=lambda h: (h[0], h[0] - h[1])):
@@ -305,7 +305,8 @@ def other_names(ctx: PairContext, window: Span) -> list[tuple[Span, str]]:
         if before in sounds or after in sounds:
             continue
         names = names_rendered_as(head)
-        if names and not any(_plain(name) in source for name in names):
+        # Cancún and Cancun are one name.
+        if names and not any(without_accents(name) in source for name in names):
             found.append(
                 (Span(start, end), " ".join(w[:1].upper() + w[1:] for w in names[0].split()))
             )
@@ -318,10 +319,3 @@ def _shared_prefix(a: str, b: str) -> int:
         if x != y:
             return i
     return min(len(a), len(b))
-
-
-def _plain(text: str) -> str:
-    """Lowercase without accents: Cancún and Cancun, Curaçao and Curacao are one name."""
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
-    )

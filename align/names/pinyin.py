@@ -9,10 +9,9 @@ Dan or Li, is spelt by too many ordinary characters: 但 "but").
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from align.lang.cedict import pinyin_of
-from align.lang.script import HAN_CLASS
+from align.lang.script import HAN_CLASS, without_accents
 from align.models import Span
 from align.names.transliteration import inside
 
@@ -22,8 +21,7 @@ _NOT_LETTER = re.compile(r"[^a-z]")
 
 def _letters(word: str) -> str:
     """a-z only: accents and tone marks dropped (Lǚ → lu), hyphens and apostrophes too."""
-    plain = unicodedata.normalize("NFKD", word.lower())
-    return _NOT_LETTER.sub("", "".join(c for c in plain if not unicodedata.combining(c)))
+    return _NOT_LETTER.sub("", without_accents(word.lower()))
 
 
 def pinyin_span(words: tuple[str, ...], target: str, window: Span | None) -> Span | None:
