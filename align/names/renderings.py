@@ -36,6 +36,7 @@ from align.names.finders import (
     translated,
     transliteration,
     verbatim,
+    whole_name_rendering,
 )
 from align.names.transliteration import best_transliteration, explained_by_words, inside
 
@@ -90,7 +91,9 @@ def _renderings(ctx: PairContext) -> list[Rendering]:
             or _unclear(ctx, entity, window, latin, source_tokens)
             or Rendering(entity, How.MISSING)
         )  # fmt: skip
-        if rendering.how in (How.VERBATIM, How.TRANSLITERATION, How.UNCLEAR):
+        if rendering.how in (How.VERBATIM, How.TRANSLITERATION, How.UNCLEAR) or (
+            rendering.how is How.DICTIONARY and not whole_name_rendering(entity, rendering, target)
+        ):
             # The whole name: one part found and another nowhere is a partial rendering.
             rendering = _partial(ctx, entity, latin, source_tokens, window) or rendering
         found.append(rendering)
