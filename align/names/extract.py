@@ -33,6 +33,14 @@ _NOT_NAME = re.compile(
     r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$"
 )
 _JOINERS = {"of", "&", "for", "de", "van", "von", "la", "le", "du", "del"}
+# Lowercase particles of surnames, up to two in a row (Ludwig van Beethoven, Leonardo da
+# Vinci, van der Waals): part of the name, also before its first capital.
+_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le"}
+_PARTICLE_GAP = re.compile(r" (?:[a-z]+ ){1,2}")
+_LEADING_PARTICLES = (
+    re.compile(r"(?:(?<=\s)|^)([a-z]+ [a-z]+ )$"),
+    re.compile(r"(?:(?<=\s)|^)([a-z]+ )$"),
+)
 _WORD_OR_SPACE = re.compile(r"\S+|\s+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“(\[]\s*)$")
 # NASA, VPNs, U.S., and codes such as COVID-19, EZH2, SARS-CoV-2. The letters after the first
@@ -91,6 +99,26 @@ class Entity:
     def name_words(self) -> tuple[str, ...]:
         """The words that are names, not ordinary English."""
         return tuple(w for w, c in zip(self.words, self.common, strict=True) if not c)
+
+    @property
+    def spoken_words(self) -> tuple[tuple[str, bool], ...]:
+        """Each word as it is said, with whether it is ordinary English: a lowercase surname
+        particle goes with the word after it (van der Waals, 范德华, is one; Maria de la Cruz
+        is Maria and de la Cruz)."""
+        words: list[tuple[str, bool]] = []
+        particles = ""
+        for word, common in zip(self.words, self.common, strict=True):
+            if word in _PARTICLES:
+                particles += word + " "
+            else:
+                words.append((particles + word, common and not particles))
+                particles = ""
+        return tuple(words) or tuple(zip(self.words, self.common, strict=True))
+
+    @property
+    def sound_words(self) -> tuple[str, ...]:
+        """The name words as they are said (``spoken_words`` less ordinary English)."""
+        return tuple(w for w, common in self.spoken_words if not common) or self.words
 
 
 @lru_cache(maxsize=65536)
@@ -170,7 +198,8 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 
 def _capitalised_runs(text: str) -> list[tuple[int, int]]:
-    """Spans of capitalised tokens separated by one space, or by a joiner word."""
+    """Spans of capitalised tokens separated by one space, or by a joiner word, or by
+    surname particles; particles just before a run belong to it (van der Waals)."""
     runs: list[tuple[int, int]] = []
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     i = 0
@@ -180,14 +209,24 @@ def _capitalised_runs(text: str) -> list[tuple[int, int]]:
         while j + 1 < len(tokens):
             gap = text[tokens[j][1] : tokens[j + 1][0]]
             if gap == " " or (gap.startswith(" ") and gap.endswith(" ") and
-                              gap.strip() in _JOINERS and " " not in gap.strip()):  # fmt: skip
+                              gap.strip() in _JOINERS and " " not in gap.strip()) or (
+                _is_particles(gap)):  # fmt: skip
                 j += 1
                 end = tokens[j][1]
             else:
                 break
+        for pattern in _LEADING_PARTICLES:
+            leading = pattern.search(text, 0, start)
+            if leading and _is_particles(" " + leading.group(1)):
+                start = leading.start(1)
+                break
         runs.append((start, end))
         i = j + 1
     return runs
+
+
+def _is_particles(gap: str) -> bool:
+    return bool(_PARTICLE_GAP.fullmatch(gap)) and all(w in _PARTICLES for w in gap.split())
 
 
 def _make_entity(

@@ -211,7 +211,7 @@ def transliteration(
     """The best-sounding run of Han characters for the entity's name words; the parts of a
     ``·``-joined name found for several words make one rendering (托德·麥金農)."""
     matches = []
-    for word in entity.name_words or entity.words:
+    for word in entity.sound_words:
         match = best_transliteration(word, target, window, strict=strict, wordy=wordy)
         if match:
             matches.append(match)

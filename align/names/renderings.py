@@ -63,6 +63,7 @@ def _renderings(ctx: PairContext) -> list[Rendering]:
         for m in _PART.finditer(token)
     ]
     source_tokens = {t.lower() for t in LATIN_TOKEN.findall(ctx.source)}
+    source_tokens |= {p.lower() for t in source_tokens if "-" in t for p in _PART.findall(t)}
     mentions = Counter(singular(t) for t in LATIN_TOKEN.findall(ctx.source))
     kept = Counter(singular(token) for token, _ in latin)
     reported: set[Span] = set()
@@ -164,8 +165,9 @@ def _partial(
     # kept in Latin script, or with another name in the word's place. A word of one
     # consonant (Sao, Ho) is matched by too much and too little to tell.
     target = ctx.target
-    words = [w for w in entity.words if len(w) > 1 and not w.isupper()]
-    if len(words) != 2 or len(entity.words) != 2:
+    spoken = [w for w, _ in entity.spoken_words]
+    words = [w for w in spoken if len(w) > 1 and not w.isupper()]
+    if len(words) != 2 or len(spoken) != 2:
         return None  # a two-part name, as a person's is
     spans = {word: _word_span(word, target, latin, window) for word in words}
     found = [span for span in spans.values() if span is not None]
@@ -217,9 +219,10 @@ def _sense_within(ctx: PairContext, window: Span, word: str) -> bool:
 def _word_span(word: str, target: str, latin: list[tuple[str, Span]], window: Span) -> Span | None:
     """Where one word of a name is rendered in the aligned sentence: kept, a known rendering,
     or a transliteration."""
-    wanted = singular(word)
+    # A word with its particles (de la Cruz) is kept in Latin as its capitalised word.
+    wanted = {singular(word), singular(word.split()[-1])}
     for token, span in latin:
-        if inside(span, window) and singular(token) == wanted:
+        if inside(span, window) and singular(token) in wanted:
             return span
     return han_rendering(word, target, window, wordy=False)
 
