@@ -1,6 +1,7 @@
 """Name checks on pairs built from public bilingual name lists; prints figures.
 
     python tests/bench/names_corpus.py [--show-fp N] [--show-fn N] [--type person] [--half dev]
+        [--frames other]
 
 Every row of ``tests/bench/data/names/names.tsv`` (CLDR territory and city names, CedPane
 persons, places and organisations; provenance in SOURCES.md) becomes a correct pair: the
@@ -30,6 +31,8 @@ Then the kinds of error that need more than one row, built by fixed rules from t
 ``--half dev`` or ``--half test`` keeps one of two fixed halves of the rows (by a hash of the
 id that nothing else here uses): misses and false flags are studied on ``dev`` only, and
 ``test`` is the figure that says whether a change holds on rows nobody looked at.
+``--frames other`` puts persons and organisations in other sentences (``OTHER_FRAMES``; their
+misses too are read on ``dev`` only): whether a rule holds beyond two sentences per type.
 
 Figures: correct pairs with an E finding at warning or above, and twins flagged at warning or
 above, by change and by name type. Nothing here is tuned to: the names come from outside the
@@ -71,6 +74,28 @@ FRAMES = {
         ("Sales in {en} grew quickly.", "{zh}的銷售額增長迅速。", "當地的銷售額增長迅速。"),
     ],
 }
+# Other sentences for persons and organisations (``--frames other``), written on 2026-12-02
+# before any rule was changed for them (misses are studied on ``--half dev`` only, as above):
+# whether a rule holds beyond the frames above. Organisations get person-like verbs on
+# purpose (a firm says and is thanked too), to show what person cues would cost on firms.
+OTHER_FRAMES = {
+    "person": [
+        ("{en} told reporters that demand was strong.", "{zh}告訴記者需求強勁。",
+         "有人告訴記者需求強勁。"),
+        ("We thanked {en} for the introduction.", "我們感謝{zh}的介紹。", "我們感謝對方的介紹。"),
+        ("According to {en}, margins will improve.", "據{zh}稱，利潤率將會改善。",
+         "據稱，利潤率將會改善。"),
+        ("{en}, our chief financial officer, will take questions.",
+         "我們的財務長{zh}將回答問題。", "我們的財務長將回答問題。"),
+        ("The report was written by {en} last spring.", "這份報告是{zh}去年春天寫的。",
+         "這份報告是去年春天寫的。"),
+    ],
+    "organisation": [
+        ("{en} said revenue rose.", "{zh}表示營收增長。", "該公司表示營收增長。"),
+        ("We thanked {en} for the support.", "我們感謝{zh}的支持。", "我們感謝對方的支持。"),
+    ],
+    "place": FRAMES["place"],
+}  # fmt: skip
 # Sentences that say the name is a firm: for the firms named after people.
 FIRM_FRAMES = [
     ("The analyst is from {en}.", "這位分析師來自{zh}。"),
@@ -139,8 +164,11 @@ def _seed(name: Name) -> int:
     return zlib.crc32(name.id.encode())
 
 
+_frames = FRAMES
+
+
 def _frame(name: Name) -> tuple[str, str, str]:
-    frames = FRAMES[name.type]
+    frames = _frames[name.type]
     return frames[_seed(name) % len(frames)]
 
 
@@ -306,7 +334,13 @@ def main() -> None:
     parser.add_argument("--show-fn", type=int, default=0)
     parser.add_argument("--type", choices=sorted(FRAMES))
     parser.add_argument("--half", choices=("dev", "test"))
+    parser.add_argument(
+        "--frames", choices=("bench", "other"), default="bench",
+        help="other: sentences for persons and firms the rules were not written from",
+    )  # fmt: skip
     args = parser.parse_args()
+    global _frames
+    _frames = OTHER_FRAMES if args.frames == "other" else FRAMES
     checker = Checker(Settings(select=("E",)))
     names = [
         n
