@@ -311,3 +311,21 @@ def test_every_organisation_suffix_makes_a_dotted_rendering_e105(suffix):
 def test_a_pinyin_spelling_is_read_back_from_the_characters(words, target, found):
     span = pinyin_span(words, target, None)
     assert (span.slice(target) if span else None) == found
+
+
+def test_a_first_word_the_translation_keeps_in_latin_is_a_name() -> None:
+    # Holly is an ordinary word: at the start of a sentence it needs evidence, and a
+    # translation that keeps it (or a corrupted copy of it) in Latin script is evidence.
+    source = "Holly told reporters that demand was strong."
+    assert [e.text for e in extract_entities(source)] == []
+    assert [e.text for e in extract_entities(source, {"holly"})] == ["Holly"]
+    assert [e.text for e in extract_entities(source, {"hloly"})] == ["Holly"]
+    assert [e.text for e in extract_entities(source, {"jolly"})] == []
+
+
+def test_surname_particles_belong_to_the_name() -> None:
+    assert [e.text for e in extract_entities("We met Maria de la Cruz.")] == ["Maria de la Cruz"]
+    assert [e.text for e in extract_entities("It binds by van der Waals forces.")] == [
+        "van der Waals"
+    ]
+    assert [e.text for e in extract_entities("Sales in la Paz rose.")] == ["la Paz"]

@@ -10,6 +10,7 @@ of its words are ordinary English (``Single Sign-On`` is a term the translation 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -144,15 +145,30 @@ def _opens_clause(word: str) -> bool:
     return word in STOPWORDS or word in SENTENCE_ADVERBS
 
 
-def _name_evidence(text: str, word: str) -> bool:
+def _name_evidence(text: str, word: str, kept: Collection[str] = ()) -> bool:
     """A capitalised first word is a name only with evidence: its shape (acronym, CamelCase),
-    a known name (CC-CEDICT), or the same word capitalised in mid-sentence elsewhere."""
-    if _ACRONYM.match(word) or _CAMEL.match(word):
+    a known name (CC-CEDICT), the same word capitalised in mid-sentence elsewhere, or the
+    translation keeping it in Latin script."""
+    if _ACRONYM.match(word) or _CAMEL.match(word) or _kept_in_latin(word, kept):
         return True
     if known_renderings(word.lower()) and not is_common_word(word):
         return True
     return any(
         not _starts_sentence(text, m.start()) for m in re.finditer(rf"\b{re.escape(word)}\b", text)
+    )
+
+
+def _kept_in_latin(word: str, kept: Collection[str]) -> bool:
+    """``kept`` has ``word`` or a corrupted copy: its letters in another order (Hloly for
+    Holly) or with a few more around it (AdAdobe)."""
+    low = word.lower()
+    if len(low) < 3:
+        return False
+    return any(
+        k == low
+        or (len(k) == len(low) and k[0] == low[0] and sorted(k) == sorted(low))
+        or (len(low) >= 4 and low in k and len(k) - len(low) <= 3)
+        for k in kept
     )
 
 
@@ -173,8 +189,10 @@ def _is_title_case(text: str) -> bool:
     return capitalised >= 3
 
 
-def extract_entities(text: str) -> list[Entity]:
-    """Entities in one English text, in order."""
+def extract_entities(text: str, kept: Collection[str] = ()) -> list[Entity]:
+    """Entities in one English text, in order. ``kept``: the lowercase Latin words of its
+    translation; a capitalised first word the translation keeps in Latin script, or a
+    corrupted copy of it, is a name (MT does not keep ordinary words in Latin)."""
     if _is_title_case(text):
         # In a headline every word is capitalised: only the shape of a word still tells.
         return [
@@ -187,7 +205,9 @@ def extract_entities(text: str) -> list[Entity]:
         # "Dr. Pike": the period of an abbreviated title does not end a sentence.
         after_title = _AFTER_TITLE.search(text, max(0, start - 12), start) is not None
         sentence_start = not after_title and _starts_sentence(text, start)
-        entity = _make_entity(text, start, end, sentence_start=sentence_start, titled=after_title)
+        entity = _make_entity(
+            text, start, end, sentence_start=sentence_start, titled=after_title, kept=kept
+        )
         if entity is not None:
             entities.append(entity)
     return entities
@@ -230,7 +250,13 @@ def _is_particles(gap: str) -> bool:
 
 
 def _make_entity(
-    text: str, start: int, end: int, *, sentence_start: bool, titled: bool = False
+    text: str,
+    start: int,
+    end: int,
+    *,
+    sentence_start: bool,
+    titled: bool = False,
+    kept: Collection[str] = (),
 ) -> Entity | None:
     surface = text[start:end]
     words = [w for w in re.split(r"\s+", surface) if w]
@@ -240,7 +266,7 @@ def _make_entity(
     while words and (
         words[0].lower() in STOPWORDS
         or words[0].lower().rstrip(".") in _TITLES
-        or (at_start and _ordinary(words[0]))
+        or (at_start and _ordinary(words[0]) and not _kept_in_latin(words[0], kept))
     ):
         head = words[0].lower().rstrip(".")
         # Dr. Pike, President Bush: a person; VP of Investor Relations: a role, not a name
@@ -265,7 +291,12 @@ def _make_entity(
         and not is_name_by_sound(w.lower())
         for w in words
     )
-    if sentence_start and first == start and len(words) == 1 and not _name_evidence(text, words[0]):
+    if (
+        sentence_start
+        and first == start
+        and len(words) == 1
+        and not _name_evidence(text, words[0], kept)
+    ):
         return None  # "Thanks", "Topical": capitalised because they start the sentence
     if len(words) == 1 and len(words[0]) < 2:
         return None  # "I", "A"

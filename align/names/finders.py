@@ -65,7 +65,11 @@ class Rendering:
 
 
 def source_entities(ctx: PairContext) -> list[Entity]:
-    return ctx.memo("entity-list", lambda: extract_entities(ctx.source))
+    def extract() -> list[Entity]:
+        kept = frozenset(t.lower() for t in LATIN_TOKEN.findall(ctx.target))
+        return extract_entities(ctx.source, kept)
+
+    return ctx.memo("entity-list", extract)
 
 
 def singular(word: str) -> str:

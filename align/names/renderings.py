@@ -38,6 +38,7 @@ from align.names.finders import (
     verbatim,
     whole_name_rendering,
 )
+from align.names.known import known_renderings
 from align.names.transliteration import best_transliteration, explained_by_words, inside
 
 _PART = re.compile(rf"[{LETTER}][{LETTER}0-9]*")
@@ -119,6 +120,10 @@ def _unclear(
     if match is None or match.target_span is None:
         return None
     piece = match.target_span
+    if not wordy and _known(entity) and _mostly_words(ctx.target, piece):
+        # A name with an established rendering (首尔 Seoul) that is not there: ordinary
+        # words that happen to sound just like it (設了 "set up") are not it either.
+        return None
     if any(_mostly_within(piece, span) and not _spelt_alike(name, entity)
            for span, name in other_names(ctx, window)):  # fmt: skip
         return None
@@ -129,6 +134,16 @@ def _unclear(
     ):  # fmt: skip
         return None
     return Rendering(entity, How.UNCLEAR)
+
+
+def _known(entity: Entity) -> bool:
+    return any(known_renderings(key) for key in (entity.key.lower(), *map(str.lower, entity.words)))
+
+
+def _mostly_words(target: str, piece: Span) -> bool:
+    """Half or more of ``piece`` is ordinary dictionary words."""
+    explained = explained_by_words(target)
+    return 2 * sum(explained[piece.start : piece.end]) >= piece.end - piece.start
 
 
 def _mostly_within(piece: Span, span: Span) -> bool:
