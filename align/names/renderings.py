@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 
 from align.context import PairContext
 from align.lang.en import lemma
-from align.lang.phonetic import english_key
+from align.lang.phonetic import english_key, sounds_like
 from align.lang.script import HAN_CLASS
 from align.models import Span
 from align.names.extract import LETTER, Entity, is_common_word
@@ -39,9 +39,11 @@ from align.names.finders import (
     whole_name_rendering,
 )
 from align.names.known import known_renderings
+from align.names.persons import is_person
 from align.names.transliteration import best_transliteration, explained_by_words, inside
 
 _PART = re.compile(rf"[{LETTER}][{LETTER}0-9]*")
+_LOOSE = 0.6  # a neighbour this like the word may be a poor transliteration of it
 _SPELT_ALIKE = 0.75  # as altered copies are told (finders._ALTERED_SIMILARITY)
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 
@@ -203,7 +205,7 @@ def _partial(
         # A looser transliteration of the word (杜蒙·布里藤 Dumont Britten), or one that
         # starts with its sound: not sure enough to call it another name.
         text = neighbour.slice(target)
-        if best_transliteration(word, text):
+        if best_transliteration(word, text) or sounds_like(word, text) >= _LOOSE:
             return None
         return Rendering(entity, How.SWAPPED, neighbour, word)
     # Written as a person's name, or kept in Latin script: then every word is the name's own
@@ -211,7 +213,8 @@ def _partial(
     dotted = any("·" in (target[span.start - 1 : span.start], target[span.end : span.end + 1])
                  for span in found)  # fmt: skip
     kept = any(target[span.start : span.start + 1].isascii() for span in found)
-    if is_common_word(word) and not (entity.titled or dotted or kept):
+    person = is_person(ctx.source, entity)
+    if is_common_word(word) and not (person or dotted or kept):
         return None  # the ordinary word of a place's or firm's name: often left out
     # Something else that may be its transliteration (the parts found are not).
     masked = list(target)

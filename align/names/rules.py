@@ -17,8 +17,9 @@ from align.names.finders import How, common_sense, other_names, source_entities
 from align.names.known import is_name_by_sound, known_renderings
 from align.names.locate import name_forms, transliterated_words
 from align.names.organisations import ORG_SUFFIX, is_organisation
+from align.names.persons import is_person
 from align.names.renderings import renderings
-from align.names.transliteration import name_runs
+from align.names.transliteration import best_transliteration, inside, name_runs
 from align.rules.base import Hit, rule
 
 
@@ -107,8 +108,9 @@ def name_as_common_word(ctx: PairContext) -> Iterator[Hit]:
     """A name was translated as the ordinary word it is spelled like.
 
     What it checks: a capitalised English name that is also an ordinary word and a known
-    name (CC-CEDICT lists a rendering that sounds like it: Bush 布什, Rich 里奇) or written
-    after a personal title (Dr. Pike, Ms. Carpenter) is not rendered as a name, and the
+    name (CC-CEDICT lists a rendering that sounds like it: Bush 布什, Rich 里奇) or a person
+    by the sentence (after a personal title, Dr. Pike; hired, welcomed, given a role, telling:
+    We hired Walnut as CFO) is not rendered as a name, and the
     aligned Chinese has a word whose dictionary sense is the ordinary word. A name with other
     ordinary words is translated word for word (Green Party 綠黨) and does not count.
     Why it matters: "President Bush" becoming "President Shrub" is the kind of error that
@@ -121,20 +123,37 @@ def name_as_common_word(ctx: PairContext) -> Iterator[Hit]:
             continue
         window = ctx.aligned_target(found.entity.span.start)
         entity = found.entity
-        titled = entity.titled  # Dr. Pike is a person: 長矛 (a pike) is wrong
+        # Dr. Pike, or a Pike the sentence welcomes or gives a role, is a person: 長矛 (a
+        # pike) is wrong.
+        person = is_person(ctx.source, entity)
         for word, common in zip(entity.words, entity.common, strict=True):
-            if not is_common_word(word) or not (titled or is_name_by_sound(word.lower())):
+            if not is_common_word(word) or not (person or is_name_by_sound(word.lower())):
                 continue
             # A name of ordinary words is translated word for word (Green Party 綠黨).
-            if not titled and sum(entity.common) > common:
+            if not person and sum(entity.common) > common:
                 continue
             hit = common_sense(ctx, window, lemma(word))
-            if hit:
+            # A sense that is itself a loanword sounds like the name (雷亞爾, the currency
+            # real, for Real), or is a piece of the name's transliteration in a dotted
+            # person's name (珀 "amber" of 安珀·布賴德爾 Amber Bridle): not a translation.
+            if hit and not best_transliteration(word, hit.slice(ctx.target), strict=True):
+                if _in_transliterated_name(ctx.target, window, word, hit):
+                    continue
                 yield Hit(
                     f"the name {word} is rendered as the word {hit.slice(ctx.target)}",
                     source_span=found.entity.span,
                     target_span=hit,
                 )
+
+
+def _in_transliterated_name(target: str, window: Span, word: str, hit: Span) -> bool:
+    near = best_transliteration(word, target, window)
+    return bool(
+        near
+        and near[1] != hit
+        and inside(hit, near[1])
+        and any(inside(near[1], run) for run in name_runs(target, window))
+    )
 
 
 @rule("E104", "common-word-as-name", Severity.WARNING)

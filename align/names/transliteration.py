@@ -59,7 +59,9 @@ def best_transliteration(
                 stop = min(stop, run.letters_end[start])
             for end in range(start + shortest, stop + 1):
                 piece = text[start:end]
-                if piece[0] == "·" or piece[-1] == "·":
+                # One word is one part of a dotted name (海因茨 of 海因茨·索恩, not 海因茨·索);
+                # a word with its particles may be two (van Beethoven, 范·貝多芬).
+                if piece[0] == "·" or piece[-1] == "·" or ("·" in piece and " " not in word):
                     continue
                 score = sounds_like(word, piece)
                 words = sum(explained[start:end])
