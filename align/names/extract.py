@@ -235,10 +235,12 @@ def _capitalised_runs(text: str) -> list[tuple[int, int]]:
                 end = tokens[j][1]
             else:
                 break
+        # Only the few characters before the run: particles are short words.
+        offset = max(0, start - 24)
         for pattern in _LEADING_PARTICLES:
-            leading = pattern.search(text, 0, start)
+            leading = pattern.search(text[offset:start])
             if leading and _is_particles(" " + leading.group(1)):
-                start = leading.start(1)
+                start = offset + leading.start(1)
                 break
         runs.append((start, end))
         i = j + 1

@@ -9,6 +9,7 @@ Dan or Li, is spelt by too many ordinary characters: 但 "but").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from align.lang.cedict import pinyin_of
 from align.lang.script import HAN_CLASS, without_accents
@@ -33,17 +34,25 @@ def pinyin_span(words: tuple[str, ...], target: str, window: Span | None) -> Spa
         if len(letters) < 3:
             continue
         for run in _HAN_RUN.finditer(target):
+            if window and (run.end() <= window.start or run.start() >= window.end):
+                continue
             span = _spelt_in(letters, target, run.start(), run.end())
             if span is not None and inside(span, window):
                 return span
     return None
 
 
+@lru_cache(maxsize=65536)
+def _reading(char: str) -> str:
+    """The character's toneless pinyin, a-z only (per character: cached)."""
+    return _letters(pinyin_of(char))
+
+
 def _spelt_in(letters: str, target: str, start: int, end: int) -> Span | None:
     for first in range(start, end):
         at, k = 0, first
         while k < end and at < len(letters):
-            reading = _letters(pinyin_of(target[k]))
+            reading = _reading(target[k])
             if not reading or not letters.startswith(reading, at):
                 break
             at, k = at + len(reading), k + 1
