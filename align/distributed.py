@@ -6,9 +6,12 @@ Two ways in:
   input files and submits one task per file to a ``dask.distributed`` cluster (``local:N``
   starts a LocalCluster of N worker processes). The worker opens the file itself, checks it
   whole (the document rules E106 and M104 included, so the output equals ``align check``'s)
-  and writes its results as one part of the shard folder (``align.shards``). Only a few
-  numbers per file come back: the client's memory does not grow with the corpus. A task
-  whose worker dies is run again by the scheduler and its part replaced whole.
+  and writes its results as one part of the shard folder (``align.shards``). A large file
+  with a pair a line (TSV, JSON Lines; over ``SPLIT_BYTES``) is cut at line ends into byte
+  ranges checked by any worker, then one task runs the document rules over them in order
+  (``align.cluster_tasks``). Only a few numbers per task come back: the client's memory does
+  not grow with the corpus. A task whose worker dies is run again by the scheduler and its
+  output replaced whole.
 - ``check_on_dask`` (Python): documents are read and cut into chunks of pairs on the client;
   each chunk is one item of a Dask bag, checked by ``align.engine.check_chunk`` on any Dask
   scheduler; results come back in input order and the document rules run on the client
@@ -25,20 +28,38 @@ import os
 import sys
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
+from align.cluster_tasks import (
+    SPLIT_BYTES,
+    MergeTask,
+    RangeResult,
+    RangeTask,
+    ShardTask,
+    TaskResult,
+    check_range,
+    check_shard,
+    merge_ranges,
+    plan,
+)
 from align.config import Settings
-from align.engine import Checker, _process_checker, fails
+from align.engine import Checker
 from align.errors import InputError
-from align.formats import Document, open_document
-from align.models import PairResult, RunSummary, Severity
-from align.report.json import SCHEMA, _dumps, input_dict, pair_dict, tool_dict
+from align.formats import Document
+from align.models import PairResult, RunSummary
+from align.report.json import SCHEMA, _dumps, tool_dict
 from align.run import Runner
-from align.shards import SUMMARY, atomic_text, is_shard_folder, leftovers, shard_name
+from align.shards import (
+    SUMMARY,
+    atomic_text,
+    is_shard_folder,
+    leftovers,
+)
 
 
 def check_on_dask(
@@ -60,56 +81,6 @@ def check_on_dask(
 
 
 # ``align check PATH... --dask ADDRESS -o DIR/``: the client plans, the workers read and write.
-
-
-@dataclass
-class ShardTask:
-    """What a worker is sent: one input file to read, check and write as one part."""
-
-    index: int
-    path: str
-    fmt: str | None
-    encoding: str
-
-
-@dataclass
-class TaskResult:
-    """What comes back to the client: a few numbers, never the pairs."""
-
-    index: int
-    path: str
-    error: str | None = None
-    shard: str | None = None
-    info: dict[str, Any] | None = None
-    summary: RunSummary | None = None
-    failing: bool = False
-
-
-def check_shard(
-    settings: Settings, folder: str, threshold: Severity | None, task: ShardTask
-) -> TaskResult:
-    """Check one input file where this runs (a Dask worker) and write its results as the
-    part ``shard_name(task.index)`` of ``folder``, whole or not at all. A bad input is this
-    task's one-line error, returned, not raised: retrying would not fix it."""
-    name = shard_name(task.index)
-    summary = RunSummary()
-    failing = False
-    try:
-        document = open_document(task.path, fmt=task.fmt, encoding=task.encoding)
-        checker = _process_checker(settings)
-        with atomic_text(Path(folder) / name) as out:
-            for result in Runner(checker).results([document]):
-                summary.add(result)
-                if not failing and fails([result], threshold):
-                    failing = True
-                out.write(_dumps(pair_dict(result), None) + "\n")
-    except InputError as exc:
-        return TaskResult(task.index, task.path, error=str(exc))
-    except OSError as exc:  # the shard folder: full, gone, not writable from this worker
-        message = f"cannot write the shard: {exc.strerror or exc}"
-        return TaskResult(task.index, task.path, error=f"{Path(folder) / name}: {message}")
-    info = input_dict(document.info.freeze())
-    return TaskResult(task.index, task.path, None, name, info, summary, failing)
 
 
 @dataclass
@@ -232,35 +203,36 @@ def check_to_shards(
     encoding: str = "utf-8",
     progress: Progress | None = None,
     window: int | None = None,
+    split_bytes: int = SPLIT_BYTES,
 ) -> ShardRun:
-    """Check ``paths`` on ``client``'s cluster, one task per file, each worker writing its
-    part of ``folder``; then write ``summary.json``. The client holds a few numbers per file
-    and at most ``window`` tasks in flight (default: four per worker thread)."""
+    """Check ``paths`` on ``client``'s cluster, each worker writing its part of ``folder``;
+    then write ``summary.json``. A file is one task, or (large, a pair a line) a task per
+    byte range and one for its document rules once they are all back. The client holds a
+    few numbers per task and at most ``window`` tasks in flight (default: four per worker
+    thread)."""
     from distributed import as_completed
 
-    threshold = settings.fail_severity
-    run = partial(check_shard, settings, str(folder.resolve()), threshold)
-    if window is None:
-        window = max(4 * sum(client.nthreads().values()), 8)
     started = time.perf_counter()
-    tasks = (ShardTask(i, p, fmt, encoding) for i, p in enumerate(paths))
-    done: dict[int, TaskResult] = {}
-    pending = as_completed()
-    for task in itertools.islice(tasks, window):
-        pending.add(client.submit(run, task, key=f"align-shard-{task.index}-{uuid.uuid4().hex}"))
-    for future in pending:
-        result = _result(future, paths)
+    threads = sum(client.nthreads().values())
+    tasks = plan(paths, fmt, encoding, split_bytes, threads)
+    schedule = _Schedule(client, settings, str(folder.resolve()), paths, tasks, as_completed())
+    if progress:
+        progress.total = len(tasks) + len(schedule.ranges_left)
+    if window is None:
+        window = max(4 * threads, 8)
+    queue = iter(tasks)
+    for task in itertools.islice(queue, window):
+        schedule.submit(task)
+    for future in schedule.pending:
+        pairs = schedule.settle(_result(future, paths))
         future.release()
-        done[result.index] = result
         if progress:
-            progress.update(result.summary.pairs if result.summary else 0)
-        for task in itertools.islice(tasks, 1):
-            pending.add(
-                client.submit(run, task, key=f"align-shard-{task.index}-{uuid.uuid4().hex}")
-            )
+            progress.update(pairs)
+        for task in itertools.islice(queue, 1):
+            schedule.submit(task)
     if progress:
         progress.close()
-    ordered = [done[i] for i in range(len(paths))]
+    ordered = [schedule.done[i] for i in range(len(paths))]
     total = _write_summary(folder, settings, ordered)
     return ShardRun(
         folder,
@@ -270,6 +242,53 @@ def check_to_shards(
         any(r.failing for r in ordered),
         [r.error for r in ordered if r.error],
     )
+
+
+class _Schedule:
+    """The client's book of a run: submits tasks, and a file's merge task once the last of
+    its ranges is back (or its first error, as reading the whole file would have stopped)."""
+
+    def __init__(
+        self, client: Any, settings: Settings, folder: str, paths: list[str],
+        tasks: list[ShardTask | RangeTask], pending: Any,
+    ) -> None:  # fmt: skip
+        self.client, self.paths, self.pending = client, paths, pending
+        threshold = settings.fail_severity
+        self.runs: dict[type, Any] = {
+            ShardTask: partial(check_shard, settings, folder, threshold),
+            RangeTask: partial(check_range, settings, folder),
+            MergeTask: partial(merge_ranges, settings, folder, threshold),
+        }
+        self.parts = Counter(t.index for t in tasks if isinstance(t, RangeTask))
+        self.ranges_left = dict(self.parts)
+        self.formats = {t.index: t.fmt for t in tasks if isinstance(t, RangeTask)}
+        self.encoding = next((t.encoding for t in tasks), "utf-8")
+        self.range_errors: dict[int, list[tuple[int, str]]] = {}
+        self.done: dict[int, TaskResult] = {}
+
+    def submit(self, task: ShardTask | RangeTask | MergeTask) -> None:
+        part = task.part if isinstance(task, RangeTask) else 0
+        key = f"align-{type(task).__name__}-{task.index}-{part}-{uuid.uuid4().hex}"
+        self.pending.add(self.client.submit(self.runs[type(task)], task, key=key))
+
+    def settle(self, result: TaskResult | RangeResult) -> int:
+        """Book one result; the pairs it newly accounts for."""
+        if isinstance(result, TaskResult):
+            self.done[result.index] = result
+            split = result.index in self.parts  # its pairs came with its ranges
+            return result.summary.pairs if result.summary and not split else 0
+        index, path = result.index, self.paths[result.index]
+        if result.error:
+            self.range_errors.setdefault(index, []).append((result.part, result.error))
+        self.ranges_left[index] -= 1
+        if not self.ranges_left[index]:
+            errors = sorted(self.range_errors.get(index, []))
+            if errors:
+                self.done[index] = TaskResult(index, path, error=errors[0][1])
+            else:
+                fmt = self.formats[index]
+                self.submit(MergeTask(index, path, fmt, self.encoding, self.parts[index]))
+        return result.pairs
 
 
 def _write_summary(folder: Path, settings: Settings, ordered: list[TaskResult]) -> RunSummary:
@@ -334,14 +353,17 @@ def run_to_shards(
     return run
 
 
-def _result(future: Any, paths: list[str]) -> TaskResult:
+def _result(future: Any, paths: list[str]) -> TaskResult | RangeResult:
     """The task's result; a task that failed for another reason (a bug, a worker killed more
     often than the scheduler allows) becomes that input's one-line error."""
     try:
         result = future.result()
     except Exception as exc:
-        index = int(str(future.key).split("-")[2])
-        return TaskResult(index, paths[index], error=f"{paths[index]}: {type(exc).__name__}: {exc}")
-    if not isinstance(result, TaskResult):
+        _, kind, index, part = str(future.key).split("-")[:4]
+        error = f"{paths[int(index)]}: {type(exc).__name__}: {exc}"
+        if kind == RangeTask.__name__:
+            return RangeResult(int(index), int(part), 0, error)
+        return TaskResult(int(index), paths[int(index)], error=error)
+    if not isinstance(result, TaskResult | RangeResult):
         raise TypeError(f"unexpected task result {result!r}")
     return result

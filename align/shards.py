@@ -27,7 +27,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, BinaryIO, TextIO, cast
 
 from align.config import Settings
 from align.errors import InputError
@@ -57,9 +57,23 @@ def atomic_text(path: Path) -> Iterator[TextIO]:
     ``path`` when the block ends without an error, removed otherwise. Two writers of the same
     path (a task and its retry) each write their own temporary file; the last rename wins
     and the part is always one writer's whole output."""
+    with _atomic(path, "w") as handle:
+        yield cast(TextIO, handle)
+
+
+@contextlib.contextmanager
+def atomic_binary(path: Path) -> Iterator[BinaryIO]:
+    """``atomic_text`` for bytes."""
+    with _atomic(path, "wb") as handle:
+        yield cast(BinaryIO, handle)
+
+
+@contextlib.contextmanager
+def _atomic(path: Path, mode: str) -> Iterator[IO[Any]]:
     fd, named = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TEMPORARY)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        encoding = None if "b" in mode else "utf-8"
+        with os.fdopen(fd, mode, encoding=encoding) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -78,8 +92,15 @@ def _umask() -> int:
 
 
 def leftovers(folder: Path) -> list[Path]:
-    """Temporary files of writers that died before renaming (a killed worker's)."""
-    return sorted(folder.glob(f".part-*.jsonl.*{_TEMPORARY}"))
+    """Temporary files of writers that died before renaming (a killed worker's), and the
+    checked ranges of large inputs (``range_name``), which a finished run no longer needs."""
+    return sorted([*folder.glob(f".part-*.jsonl.*{_TEMPORARY}"), *folder.glob(".range-*")])
+
+
+def range_name(index: int, part: int) -> str:
+    """The checked pairs of byte range ``part`` of input ``index``, before its document pass:
+    hidden, so that no reader of the folder takes it for a part."""
+    return f".range-{index:05d}-{part:05d}.pickle"
 
 
 # Reading

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from align.errors import InputError
@@ -34,16 +35,33 @@ def check_encoding(encoding: str) -> str:
     return info.name
 
 
-def iter_lines(path: str | Path, encoding: str = "utf-8") -> Iterator[tuple[int, str]]:
-    """Yield ``(line_number, text)`` with 1-based numbers, line ends and a leading BOM removed."""
+@dataclass(frozen=True)
+class ByteRange:
+    """Whole lines ``[start, end)`` of a file by byte offset, the first being line
+    ``first_line``: one worker's part of a large line-per-pair input."""
+
+    start: int
+    end: int
+    first_line: int
+
+
+def iter_lines(
+    path: str | Path, encoding: str = "utf-8", span: ByteRange | None = None
+) -> Iterator[tuple[int, str]]:
+    """Yield ``(line_number, text)`` with 1-based numbers, line ends and a leading BOM removed;
+    with ``span``, only the lines of that byte range, numbered as in the whole file."""
     encoding = check_encoding(encoding)
-    offset = 0
+    offset = span.start if span else 0
     try:
         handle = open(readable(str(path)), "rb")  # noqa: SIM115  (closed by the with below; open errors differ)
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=str(path)) from None
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        if span:
+            handle.seek(span.start)
+        for number, raw in enumerate(handle, start=span.first_line if span else 1):
+            if span and offset >= span.end:
+                break
             try:
                 text = raw.decode(encoding)
             except UnicodeDecodeError as exc:
@@ -64,6 +82,34 @@ def iter_lines(path: str | Path, encoding: str = "utf-8") -> Iterator[tuple[int,
             if number == 1 and text.startswith(_BOM):
                 text = text[1:]
             yield number, text.rstrip("\r\n")
+
+
+_BLOCK = 1 << 20
+
+
+def line_ranges(path: str | Path, size: int) -> list[ByteRange]:
+    """The file cut into ranges of about ``size`` bytes at line ends, each with the number of
+    its first line: one pass in blocks of a megabyte, so memory stays flat."""
+    ranges: list[ByteRange] = []
+    start, first_line, lines, position = 0, 1, 0, 0
+    cut = size
+    with open(path, "rb") as handle:
+        while block := handle.read(_BLOCK):
+            at = 0
+            while position + len(block) > cut:
+                newline = block.find(b"\n", max(at, cut - position))
+                if newline < 0:
+                    break
+                end = position + newline + 1
+                lines += block.count(b"\n", at, newline + 1)
+                ranges.append(ByteRange(start, end, first_line))
+                start, first_line, at = end, lines + 1, newline + 1
+                cut = end + size
+            lines += block.count(b"\n", at)
+            position += len(block)
+    if position > start:
+        ranges.append(ByteRange(start, position, first_line))
+    return ranges
 
 
 # What XML 1.0 cannot hold: C0 controls but tab and line ends, lone surrogates, U+FFFE/U+FFFF.

@@ -285,3 +285,62 @@ def test_progress_line():
     quiet = io.StringIO()
     Progress(4, quiet, live=False).update(5)
     assert quiet.getvalue() == ""
+
+
+def _large_inputs(folder: Path) -> list[Path]:
+    """A TSV and a JSON Lines file of the sample's pairs with a name rendered two ways at
+    the start and at the end: E106 has to see across the byte ranges."""
+    pairs = [(p.source.text, p.target.text) for p in open_document(str(SAMPLE)).pairs
+             if p.source and p.target]  # fmt: skip
+    rows = [E106_ROWS[0], *pairs, E106_ROWS[1], *pairs[:40], E106_ROWS[2]]
+    tsv, jsonl = folder / "large.tsv", folder / "large.jsonl"
+    clean = [(en.replace("\t", " "), zh.replace("\t", " ")) for en, zh in rows]
+    tsv.write_text("source\ttarget\n" + "".join(f"{en}\t{zh}\n" for en, zh in clean), "utf-8")
+    records = [json.dumps({"source": en, "target": zh}, ensure_ascii=False) for en, zh in rows]
+    jsonl.write_text("\n".join(records) + "\n", "utf-8")
+    return [tsv, jsonl]
+
+
+def test_a_large_file_is_checked_by_ranges_on_every_worker(run_cli, scheduler, tmp_path):
+    from align.cluster_tasks import plan
+    from align.distributed import check_to_shards
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    inputs = sorted(_large_inputs(corpus))  # as align check lists the folder
+    split = 20_000  # bytes: each file is cut into several ranges
+    tasks = plan([str(p) for p in inputs], None, "utf-8", split)
+    assert all(type(t).__name__ == "RangeTask" for t in tasks) and len(tasks) >= 6
+    expected = run_cli("check", corpus, "--format", "jsonl")
+    out = tmp_path / "out"
+    out.mkdir()
+    with distributed.Client(scheduler) as client:
+        run = check_to_shards(client, Settings(), [str(p) for p in inputs], out,
+                              split_bytes=split)  # fmt: skip
+    assert run.errors == [] and run.pairs == len(expected.out.splitlines()) - 1
+    assert _parts(out) == expected.out.splitlines()[:-1]  # document rules included
+    codes = [f["code"] for line in _parts(out) for f in json.loads(line)["findings"]]
+    assert codes.count("E106") >= 2
+    assert sorted(p.name for p in out.iterdir()) == [
+        "part-00000.jsonl",
+        "part-00001.jsonl",
+        "summary.json",
+    ]  # no range left behind
+
+
+def test_a_bad_line_in_a_later_range_is_the_files_one_error(scheduler, tmp_path):
+    from align.distributed import check_to_shards
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    jsonl = _large_inputs(corpus)[1]
+    lines = jsonl.read_text("utf-8").splitlines()
+    lines[150] = '{"source": "broken'
+    jsonl.write_text("\n".join(lines) + "\n", "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    with distributed.Client(scheduler) as client:
+        run = check_to_shards(client, Settings(), [str(jsonl)], out, split_bytes=10_000)
+    assert len(run.errors) == 1
+    assert run.errors[0].startswith(f"{jsonl}:151: invalid JSON")
+    assert sorted(p.name for p in out.iterdir()) == ["summary.json"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -19,7 +19,7 @@ from align.lang.script import han_characters, is_chinese
 from align.lang.zh import detect_variant
 from align.models import Pair
 from align.remote import readable
-from align.textio import iter_lines
+from align.textio import ByteRange, iter_lines
 
 READERS: dict[str, Reader] = {
     "interleaved": read_interleaved,
@@ -31,6 +31,12 @@ READERS: dict[str, Reader] = {
     "xliff": read_xliff,
 }
 FORMATS = (*READERS, "parallel")
+# Formats with one pair a line and nothing carried from line to line but a TSV's header: a
+# large file of them is read by byte ranges, one a worker (``align.distributed``).
+RANGE_READERS: dict[str, Callable[..., Iterator[Pair]]] = {
+    "tsv": partial(read_delimited, delimiter="\t"),
+    "jsonl": read_jsonl,
+}
 _BY_SUFFIX = {
     ".tsv": "tsv", ".csv": "csv", ".jsonl": "jsonl", ".md": "monolingual",
     ".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff",
@@ -71,12 +77,18 @@ def sniff_target_lang(path: str, encoding: str) -> str:
     return detect_variant(han) if han else "zh"
 
 
-def open_document(path: str, *, fmt: str | None = None, encoding: str = "utf-8") -> Document:
+def open_document(
+    path: str, *, fmt: str | None = None, encoding: str = "utf-8", span: ByteRange | None = None
+) -> Document:
+    """``path`` as a document; with ``span``, only the pairs of that byte range (a format of
+    ``RANGE_READERS``), numbered as in the whole file."""
     fmt = fmt or detect_format(path, encoding)
     if fmt not in READERS:
         raise InputError(f"unknown input format {fmt!r} (choose from {', '.join(READERS)})")
     target_lang = None if fmt == "monolingual" else sniff_target_lang(path, encoding)
     info = DocumentInfo(path=path, format=fmt, target_lang=target_lang)
+    if span is not None:
+        return Document(info, RANGE_READERS[fmt](path, encoding, info, span=span))
     return Document(info, READERS[fmt](path, encoding, info))
 
 

@@ -14,7 +14,7 @@ from typing import Literal
 from align.errors import InputError
 from align.formats.base import DocumentInfo, make_pair
 from align.models import Pair
-from align.textio import iter_lines
+from align.textio import ByteRange, iter_lines
 
 # A cell may hold a long paragraph (or a whole unsplit document): no limit of csv's own, since
 # the engine reports pairs over max-segment-chars (X003) instead of checking them.
@@ -30,14 +30,26 @@ def _column_map(row: list[str]) -> dict[str, int] | None:
     return None
 
 
-def read_delimited(path: str, encoding: str, info: DocumentInfo, delimiter: str) -> Iterator[Pair]:
-    lines = (text + "\n" for _, text in iter_lines(path, encoding))
+def read_delimited(
+    path: str, encoding: str, info: DocumentInfo, delimiter: str, span: ByteRange | None = None
+) -> Iterator[Pair]:
+    """The pairs of the file, or of the lines of ``span`` (TSV only: no quoted field spans
+    lines there), with the columns the file's first row names."""
+    if span and delimiter != "\t":
+        raise ValueError("only TSV is read by byte ranges")
+    lines = (text + "\n" for _, text in iter_lines(path, encoding, span))
     quoting: Literal[0, 1, 2, 3] = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
     reader = csv.reader(lines, delimiter=delimiter, quoting=quoting, strict=True)
     columns: dict[str, int] | None = None
     first = True
+    skipped = span.first_line - 1 if span else 0
+    if skipped:  # a later part of the file: its header (or none) is the first line's
+        head = next(iter_lines(path, encoding), (1, ""))[1]
+        columns = _column_map(next(csv.reader([head], delimiter=delimiter, quoting=quoting)))
+        columns = columns or {name: i for i, name in enumerate(COLUMNS)}
+        first = False
     while True:
-        line = reader.line_num + 1
+        line = skipped + reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from align.errors import InputError
 from align.formats.base import DocumentInfo, make_pair
 from align.models import Pair
-from align.textio import iter_lines
+from align.textio import ByteRange, iter_lines
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -27,8 +27,11 @@ def _text_field(record: dict[str, object], key: str, path: str, line: int) -> st
     return value
 
 
-def read_jsonl(path: str, encoding: str, info: DocumentInfo) -> Iterator[Pair]:
-    for line, text in iter_lines(path, encoding):
+def read_jsonl(
+    path: str, encoding: str, info: DocumentInfo, span: ByteRange | None = None
+) -> Iterator[Pair]:
+    """The pairs of the file, or of the lines of ``span`` (each line stands alone)."""
+    for line, text in iter_lines(path, encoding, span):
         if not text.strip():
             continue
         try:

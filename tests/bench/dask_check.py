@@ -1,10 +1,12 @@
 """`align check --dask` against `--jobs`: throughput, the client's peak memory, same output.
 
     pip install -e ".[dask]" && python tests/bench/dask_check.py [--files 100] [--workers 2]
-        [--copies 1] [--address tcp://scheduler:8786]
+        [--copies 1] [--address tcp://scheduler:8786] [--tsv]
 
 Writes ``--files`` files, each the sample ``--copies`` times with its digits varied (as
-tests/bench/speed.py does, so no two files are alike), then runs, each as its own process:
+tests/bench/speed.py does, so no two files are alike), or with ``--tsv`` one TSV file of the
+sample's pairs ``--copies`` times (over 8 MiB it is checked by byte ranges on every worker),
+then runs, each as its own process:
 
 1. ``align check DIR --jobs N --format jsonl -o FILE``;
 2. ``align check DIR --dask local:N -o SHARDS/`` (or ``--address``: an existing cluster),
@@ -26,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from align.formats import open_document
 from tests.bench.speed import varied_copies
 
 # Runs the CLI in this interpreter and reports this process's own peak RSS (not its
@@ -58,17 +61,35 @@ def run(script: Path, args: list[str]) -> tuple[float, float]:
     return elapsed, peak
 
 
+def _write_tsv(path: Path, copies: int) -> None:
+    """The sample's pairs ``copies`` times, digits varied, as one TSV file."""
+    interleaved = path.with_suffix(".txt.tmp")
+    with path.open("w", encoding="utf-8") as out:
+        out.write("source\ttarget\n")
+        for k in range(copies):
+            interleaved.write_text(varied_copies(1, seed=k), "utf-8")
+            for pair in open_document(str(interleaved), fmt="interleaved").pairs:
+                if pair.source and pair.target:
+                    en, zh = (side.text.replace("\t", " ") for side in (pair.source, pair.target))
+                    out.write(f"{en}\t{zh}\n")
+    interleaved.unlink()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=100)
     parser.add_argument("--copies", type=int, default=1, help="copies of the sample per file")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--address", help="an existing scheduler instead of local:N")
+    parser.add_argument("--tsv", action="store_true", help="one TSV file of --copies copies")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
-        for k in range(args.files):
+        if args.tsv:
+            _write_tsv(folder / "corpus.tsv", args.copies)
+            args.files = 1
+        for k in range(0 if args.tsv else args.files):
             text = varied_copies(args.copies, seed=k)
             (folder / f"doc{k:05d}.txt").write_text(text, "utf-8")
         script = Path(tmp) / "client.py"

@@ -1,0 +1,208 @@
+"""The tasks a Dask worker runs for ``align check --dask`` (``align.distributed`` plans and
+submits them): a whole input file checked into its part of the shard folder, or a large
+file with a pair a line checked by byte ranges and then merged through the document rules.
+
+Each takes picklable arguments and returns a few numbers (``TaskResult``, ``RangeResult``),
+never the pairs: the results go to files the workers write themselves.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import pickle
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from align.config import Settings
+from align.engine import DocumentPass, _process_checker, check_chunk, fails
+from align.errors import InputError
+from align.formats import RANGE_READERS, detect_format, open_document
+from align.models import PairResult, RunSummary, Severity
+from align.remote import is_url
+from align.report.json import _dumps, input_dict, pair_dict
+from align.run import CHUNK, Runner
+from align.shards import atomic_binary, atomic_text, range_name, shard_name
+from align.textio import ByteRange, line_ranges
+
+
+@dataclass
+class ShardTask:
+    """What a worker is sent: one input file to read, check and write as one part."""
+
+    index: int
+    path: str
+    fmt: str | None
+    encoding: str
+
+
+@dataclass
+class RangeTask:
+    """One byte range of a large input with a pair a line: its pairs checked, without the
+    document rules, into a hidden part (``range_name``) the document's merge task reads."""
+
+    index: int
+    part: int
+    path: str
+    fmt: str
+    encoding: str
+    span: ByteRange
+
+
+@dataclass
+class MergeTask:
+    """Every range of input ``index`` checked: run the document rules over them in order
+    and write its part of the shard folder, as ``check_shard`` does for a whole file."""
+
+    index: int
+    path: str
+    fmt: str
+    encoding: str
+    parts: int
+
+
+@dataclass
+class RangeResult:
+    """What a range task sends back: how many pairs, or the input's one-line error."""
+
+    index: int
+    part: int
+    pairs: int
+    error: str | None = None
+
+
+@dataclass
+class TaskResult:
+    """What comes back to the client: a few numbers, never the pairs."""
+
+    index: int
+    path: str
+    error: str | None = None
+    shard: str | None = None
+    info: dict[str, Any] | None = None
+    summary: RunSummary | None = None
+    failing: bool = False
+
+
+def check_shard(
+    settings: Settings, folder: str, threshold: Severity | None, task: ShardTask
+) -> TaskResult:
+    """Check one input file where this runs (a Dask worker) and write its results as the
+    part ``shard_name(task.index)`` of ``folder``, whole or not at all. A bad input is this
+    task's one-line error, returned, not raised: retrying would not fix it."""
+    name = shard_name(task.index)
+    summary = RunSummary()
+    failing = False
+    try:
+        document = open_document(task.path, fmt=task.fmt, encoding=task.encoding)
+        checker = _process_checker(settings)
+        with atomic_text(Path(folder) / name) as out:
+            for result in Runner(checker).results([document]):
+                summary.add(result)
+                if not failing and fails([result], threshold):
+                    failing = True
+                out.write(_dumps(pair_dict(result), None) + "\n")
+    except InputError as exc:
+        return TaskResult(task.index, task.path, error=str(exc))
+    except OSError as exc:  # the shard folder: full, gone, not writable from this worker
+        message = f"cannot write the shard: {exc.strerror or exc}"
+        return TaskResult(task.index, task.path, error=f"{Path(folder) / name}: {message}")
+    info = input_dict(document.info.freeze())
+    return TaskResult(task.index, task.path, None, name, info, summary, failing)
+
+
+def check_range(settings: Settings, folder: str, task: RangeTask) -> RangeResult:
+    """Check the pairs of one byte range (pair rules only) into its hidden part."""
+    try:
+        document = open_document(task.path, fmt=task.fmt, encoding=task.encoding, span=task.span)
+        lang = document.info.target_lang
+        pairs = 0
+        with atomic_binary(Path(folder) / range_name(task.index, task.part)) as out:
+            while chunk := list(itertools.islice(document.pairs, CHUNK)):
+                for result in check_chunk(settings, task.path, lang, chunk):
+                    pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+                    pairs += 1
+    except InputError as exc:
+        return RangeResult(task.index, task.part, 0, str(exc))
+    except OSError as exc:
+        message = f"cannot write the shard: {exc.strerror or exc}"
+        return RangeResult(task.index, task.part, 0, f"{folder}: {message}")
+    return RangeResult(task.index, task.part, pairs)
+
+
+def merge_ranges(
+    settings: Settings, folder: str, threshold: Severity | None, task: MergeTask
+) -> TaskResult:
+    """The document rules over the checked ranges of one input, in order, written as its
+    part: the same lines ``check_shard`` writes for the whole file."""
+    name = shard_name(task.index)
+    summary = RunSummary()
+    failing = False
+    checker = _process_checker(settings)
+    # Opened for its description only: the pairs come from the ranges.
+    document = open_document(task.path, fmt=task.fmt, encoding=task.encoding)
+    passes = DocumentPass(checker, checker.rules_for(task.path))
+    try:
+        with atomic_text(Path(folder) / name) as out:
+            for part in range(task.parts):
+                for checked in _unpickled(Path(folder) / range_name(task.index, part)):
+                    result = passes.feed(checked)
+                    summary.add(result)
+                    if not failing and fails([result], threshold):
+                        failing = True
+                    out.write(_dumps(pair_dict(result), None) + "\n")
+    except OSError as exc:
+        message = f"cannot write the shard: {exc.strerror or exc}"
+        return TaskResult(task.index, task.path, error=f"{Path(folder) / name}: {message}")
+    info = input_dict(document.info.freeze())
+    return TaskResult(task.index, task.path, None, name, info, summary, failing)
+
+
+def _unpickled(path: Path) -> Iterator[PairResult]:
+    with open(path, "rb") as handle:
+        while True:
+            try:
+                yield pickle.load(handle)  # written by check_range of this run
+            except EOFError:
+                return
+
+
+# An input with a pair a line (TSV, JSON Lines) larger than this is checked by byte ranges,
+# a task each, then one task runs its document rules: a single large file keeps every worker
+# busy. A file is cut into about ``RANGES_PER_THREAD`` ranges for each worker thread (so that
+# the last ones to finish leave little idle), of ``SPLIT_BYTES`` / 8 to 2 × ``SPLIT_BYTES``.
+SPLIT_BYTES = 8 << 20
+RANGES_PER_THREAD = 4
+
+
+def plan(
+    paths: list[str], fmt: str | None, encoding: str, split_bytes: int, threads: int = 1
+) -> list[ShardTask | RangeTask]:
+    """The tasks for ``paths``: a whole file each, or the byte ranges of a large local file of
+    a format read by ranges. The client reads such a file once, in blocks, to cut it at line
+    ends and number the ranges' lines; nothing of it is kept."""
+    tasks: list[ShardTask | RangeTask] = []
+    for index, path in enumerate(paths):
+        ranges = _ranges(path, fmt, encoding, split_bytes, threads)
+        if len(ranges) < 2:
+            tasks.append(ShardTask(index, path, fmt, encoding))
+            continue
+        form = fmt or detect_format(path, encoding)
+        tasks += [RangeTask(index, k, path, form, encoding, span) for k, span in enumerate(ranges)]
+    return tasks
+
+
+def _ranges(
+    path: str, fmt: str | None, encoding: str, split_bytes: int, threads: int
+) -> list[ByteRange]:
+    try:
+        if is_url(path) or (size := os.path.getsize(path)) <= split_bytes:
+            return []
+        if (fmt or detect_format(path, encoding)) not in RANGE_READERS:
+            return []
+        share = size // (RANGES_PER_THREAD * max(threads, 1))
+        return line_ranges(path, min(max(share, split_bytes // 8), 2 * split_bytes))
+    except (OSError, InputError):
+        return []  # the whole-file task reports it, as for any input
