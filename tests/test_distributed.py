@@ -344,3 +344,44 @@ def test_a_bad_line_in_a_later_range_is_the_files_one_error(scheduler, tmp_path)
     assert len(run.errors) == 1
     assert run.errors[0].startswith(f"{jsonl}:151: invalid JSON")
     assert sorted(p.name for p in out.iterdir()) == ["summary.json"]
+
+
+def test_a_killed_worker_mid_ranges_leaves_the_same_output(run_cli, tmp_path):
+    from align.distributed import check_to_shards
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    tsv = sorted(_large_inputs(corpus))[1]
+    (corpus / "large.jsonl").unlink()
+    expected = run_cli("check", tsv, "--format", "jsonl").out.splitlines()[:-1]
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
+        silence_logs=logging.CRITICAL,
+    )  # fmt: skip
+    out = tmp_path / "out"
+    out.mkdir()
+    killed: list[int] = []
+
+    def kill_one_worker_once_a_range_is_written() -> None:
+        with distributed.Client(cluster.scheduler_address) as client:
+            pids = client.run(os.getpid)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not list(out.glob(".range-*.pickle")):
+            time.sleep(0.01)
+        if not (out / "summary.json").exists():
+            pid = sorted(pids.values())[0]
+            os.kill(pid, signal.SIGKILL)
+            killed.append(pid)
+
+    try:
+        killer = threading.Thread(target=kill_one_worker_once_a_range_is_written)
+        killer.start()
+        with distributed.Client(cluster.scheduler_address) as client:
+            run = check_to_shards(client, Settings(), [str(tsv)], out, split_bytes=8_000)
+        killer.join()
+    finally:
+        cluster.close()
+    assert killed and not running(killed[0])
+    assert run.errors == []
+    assert _parts(out) == expected  # complete, in order, no pair twice
+    assert leftovers(out) == []
