@@ -94,7 +94,10 @@ def _umask() -> int:
 def leftovers(folder: Path) -> list[Path]:
     """Temporary files of writers that died before renaming (a killed worker's), and the
     checked ranges of large inputs (``range_name``), which a finished run no longer needs."""
-    return sorted([*folder.glob(f".part-*.jsonl.*{_TEMPORARY}"), *folder.glob(".range-*")])
+    return sorted(
+        [*folder.glob(f".part-*.jsonl.*{_TEMPORARY}"), *folder.glob(".range-*"),
+         *folder.glob(f"..range-*{_TEMPORARY}")]
+    )  # fmt: skip
 
 
 def range_name(index: int, part: int) -> str:
