@@ -8,6 +8,7 @@ never the pairs: the results go to files the workers write themselves.
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import os
 import pickle
@@ -119,11 +120,15 @@ def check_range(settings: Settings, folder: str, task: RangeTask) -> RangeResult
         document = open_document(task.path, fmt=task.fmt, encoding=task.encoding, span=task.span)
         lang = document.info.target_lang
         pairs = 0
-        with atomic_binary(Path(folder) / range_name(task.index, task.part)) as out:
+        with (
+            atomic_binary(Path(folder) / range_name(task.index, task.part)) as raw,
+            # Level 1: a pair's 2 kB of pickle becomes 0.9 kB for 1% of its checking time.
+            gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=1, mtime=0) as out,
+        ):
             while chunk := list(itertools.islice(document.pairs, CHUNK)):
-                for result in check_chunk(settings, task.path, lang, chunk):
-                    pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
-                    pairs += 1
+                results = check_chunk(settings, task.path, lang, chunk)
+                out.write(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
+                pairs += len(results)
     except InputError as exc:
         return RangeResult(task.index, task.part, 0, str(exc))
     except OSError as exc:
@@ -161,10 +166,10 @@ def merge_ranges(
 
 
 def _unpickled(path: Path) -> Iterator[PairResult]:
-    with open(path, "rb") as handle:
+    with gzip.open(path, "rb") as handle:
         while True:
             try:
-                yield pickle.load(handle)  # written by check_range of this run
+                yield from pickle.load(handle)  # a chunk check_range of this run wrote
             except EOFError:
                 return
 
