@@ -7,6 +7,7 @@ the suite may have two cores.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import logging
@@ -177,6 +178,37 @@ def test_bad_input_fails_only_its_task(run_cli, corpus, tmp_path):
     assert read.code == 2 and "incomplete: 1 input(s) failed" in read.err
 
 
+@contextlib.contextmanager
+def _killing_one_worker(out: Path, written: str) -> Iterator[tuple[str, list[int]]]:
+    """A LocalCluster of two workers, one of which is SIGKILLed once a file matching
+    ``written`` appears in ``out`` while the run is still going; yields the scheduler's
+    address and the killed pid (filled in by then when the block ends)."""
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
+        silence_logs=logging.CRITICAL,
+    )  # fmt: skip
+    killed: list[int] = []
+
+    def kill_one_worker_mid_run() -> None:
+        with distributed.Client(cluster.scheduler_address) as client:
+            pids = client.run(os.getpid)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not list(out.glob(written)):
+            time.sleep(0.01)
+        if not (out / "summary.json").exists():  # the run is still going
+            pid = sorted(pids.values())[0]
+            os.kill(pid, signal.SIGKILL)
+            killed.append(pid)
+
+    killer = threading.Thread(target=kill_one_worker_mid_run)
+    killer.start()
+    try:
+        yield cluster.scheduler_address, killed
+    finally:
+        killer.join()
+        cluster.close()
+
+
 def test_a_killed_worker_leaves_complete_output_without_duplicates(run_cli, tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -184,31 +216,9 @@ def test_a_killed_worker_leaves_complete_output_without_duplicates(run_cli, tmp_
     for k in range(8):
         (corpus / f"c{k}.txt").write_text(text, "utf-8")
     one = run_cli("check", corpus / "c0.txt", "--format", "jsonl").out.splitlines()[:-1]
-    cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
-        silence_logs=logging.CRITICAL,
-    )  # fmt: skip
     out = tmp_path / "out"
-    killed: list[int] = []
-
-    def kill_one_worker_mid_run() -> None:
-        with distributed.Client(cluster.scheduler_address) as client:
-            pids = client.run(os.getpid)
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and not list(out.glob("part-*.jsonl")):
-            time.sleep(0.02)
-        if not (out / "summary.json").exists():  # the run is still going
-            pid = sorted(pids.values())[0]
-            os.kill(pid, signal.SIGKILL)
-            killed.append(pid)
-
-    try:
-        killer = threading.Thread(target=kill_one_worker_mid_run)
-        killer.start()
-        run = run_cli("check", corpus, "--dask", cluster.scheduler_address, "-o", out)
-        killer.join()
-    finally:
-        cluster.close()
+    with _killing_one_worker(out, "part-*.jsonl") as (address, killed):
+        run = run_cli("check", corpus, "--dask", address, "-o", out)
     assert killed and not running(killed[0])
     assert run.code == 1, run.err
     assert "8 of 8 shards written" in run.err
@@ -354,33 +364,13 @@ def test_a_killed_worker_mid_ranges_leaves_the_same_output(run_cli, tmp_path):
     tsv = sorted(_large_inputs(corpus))[1]
     (corpus / "large.jsonl").unlink()
     expected = run_cli("check", tsv, "--format", "jsonl").out.splitlines()[:-1]
-    cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
-        silence_logs=logging.CRITICAL,
-    )  # fmt: skip
     out = tmp_path / "out"
     out.mkdir()
-    killed: list[int] = []
-
-    def kill_one_worker_once_a_range_is_written() -> None:
-        with distributed.Client(cluster.scheduler_address) as client:
-            pids = client.run(os.getpid)
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and not list(out.glob(".range-*.pickle")):
-            time.sleep(0.01)
-        if not (out / "summary.json").exists():
-            pid = sorted(pids.values())[0]
-            os.kill(pid, signal.SIGKILL)
-            killed.append(pid)
-
-    try:
-        killer = threading.Thread(target=kill_one_worker_once_a_range_is_written)
-        killer.start()
-        with distributed.Client(cluster.scheduler_address) as client:
-            run = check_to_shards(client, Settings(), [str(tsv)], out, split_bytes=8_000)
-        killer.join()
-    finally:
-        cluster.close()
+    with (
+        _killing_one_worker(out, ".range-*.pickle") as (address, killed),
+        distributed.Client(address) as client,
+    ):
+        run = check_to_shards(client, Settings(), [str(tsv)], out, split_bytes=8_000)
     assert killed and not running(killed[0])
     assert run.errors == []
     assert _parts(out) == expected  # complete, in order, no pair twice
