@@ -12,7 +12,7 @@ import gzip
 import itertools
 import os
 import pickle
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -94,24 +94,34 @@ def check_shard(
     part ``shard_name(task.index)`` of ``folder``, whole or not at all. A bad input is this
     task's one-line error, returned, not raised: retrying would not fix it."""
     name = shard_name(task.index)
-    summary = RunSummary()
-    failing = False
     try:
         document = open_document(task.path, fmt=task.fmt, encoding=task.encoding)
-        checker = _process_checker(settings)
-        with atomic_text(Path(folder) / name) as out:
-            for result in Runner(checker).results([document]):
-                summary.add(result)
-                if not failing and fails([result], threshold):
-                    failing = True
-                out.write(_dumps(pair_dict(result), None) + "\n")
+        results = Runner(_process_checker(settings)).results([document])
+        summary, failing = _write_part(Path(folder) / name, results, threshold)
     except InputError as exc:
         return TaskResult(task.index, task.path, error=str(exc))
     except OSError as exc:  # the shard folder: full, gone, not writable from this worker
-        message = f"cannot write the shard: {exc.strerror or exc}"
-        return TaskResult(task.index, task.path, error=f"{Path(folder) / name}: {message}")
+        return TaskResult(task.index, task.path, error=_unwritable(Path(folder) / name, exc))
     info = input_dict(document.info.freeze())
     return TaskResult(task.index, task.path, None, name, info, summary, failing)
+
+
+def _write_part(
+    path: Path, results: Iterable[PairResult], threshold: Severity | None
+) -> tuple[RunSummary, bool]:
+    """``results`` written as the pair lines of the part ``path``, whole or not at all: their
+    totals, and whether one fails at ``threshold``."""
+    summary, failing = RunSummary(), False
+    with atomic_text(path) as out:
+        for result in results:
+            summary.add(result)
+            failing = failing or fails([result], threshold)
+            out.write(_dumps(pair_dict(result), None) + "\n")
+    return summary, failing
+
+
+def _unwritable(where: Path | str, exc: OSError) -> str:
+    return f"{where}: cannot write the shard: {exc.strerror or exc}"
 
 
 def check_range(settings: Settings, folder: str, task: RangeTask) -> RangeResult:
@@ -132,8 +142,7 @@ def check_range(settings: Settings, folder: str, task: RangeTask) -> RangeResult
     except InputError as exc:
         return RangeResult(task.index, task.part, 0, str(exc))
     except OSError as exc:
-        message = f"cannot write the shard: {exc.strerror or exc}"
-        return RangeResult(task.index, task.part, 0, f"{folder}: {message}")
+        return RangeResult(task.index, task.part, 0, _unwritable(folder, exc))
     return RangeResult(task.index, task.part, pairs)
 
 
@@ -143,24 +152,16 @@ def merge_ranges(
     """The document rules over the checked ranges of one input, in order, written as its
     part: the same lines ``check_shard`` writes for the whole file."""
     name = shard_name(task.index)
-    summary = RunSummary()
-    failing = False
     checker = _process_checker(settings)
     # Opened for its description only: the pairs come from the ranges.
     document = open_document(task.path, fmt=task.fmt, encoding=task.encoding)
     passes = DocumentPass(checker, checker.rules_for(task.path))
+    ranges = (Path(folder) / range_name(task.index, part) for part in range(task.parts))
+    results = (passes.feed(checked) for path in ranges for checked in _unpickled(path))
     try:
-        with atomic_text(Path(folder) / name) as out:
-            for part in range(task.parts):
-                for checked in _unpickled(Path(folder) / range_name(task.index, part)):
-                    result = passes.feed(checked)
-                    summary.add(result)
-                    if not failing and fails([result], threshold):
-                        failing = True
-                    out.write(_dumps(pair_dict(result), None) + "\n")
+        summary, failing = _write_part(Path(folder) / name, results, threshold)
     except OSError as exc:
-        message = f"cannot write the shard: {exc.strerror or exc}"
-        return TaskResult(task.index, task.path, error=f"{Path(folder) / name}: {message}")
+        return TaskResult(task.index, task.path, error=_unwritable(Path(folder) / name, exc))
     info = input_dict(document.info.freeze())
     return TaskResult(task.index, task.path, None, name, info, summary, failing)
 

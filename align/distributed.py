@@ -259,10 +259,10 @@ class _Schedule:
             RangeTask: partial(check_range, settings, folder),
             MergeTask: partial(merge_ranges, settings, folder, threshold),
         }
-        self.parts = Counter(t.index for t in tasks if isinstance(t, RangeTask))
+        ranges = [t for t in tasks if isinstance(t, RangeTask)]
+        self.parts = Counter(t.index for t in ranges)
         self.ranges_left = dict(self.parts)
-        self.formats = {t.index: t.fmt for t in tasks if isinstance(t, RangeTask)}
-        self.encoding = next((t.encoding for t in tasks), "utf-8")
+        self.a_range = {t.index: t for t in ranges}  # what its merge task needs of the file
         self.range_errors: dict[int, list[tuple[int, str]]] = {}
         self.done: dict[int, TaskResult] = {}
 
@@ -286,8 +286,8 @@ class _Schedule:
             if errors:
                 self.done[index] = TaskResult(index, path, error=errors[0][1])
             else:
-                fmt = self.formats[index]
-                self.submit(MergeTask(index, path, fmt, self.encoding, self.parts[index]))
+                some = self.a_range[index]
+                self.submit(MergeTask(index, path, some.fmt, some.encoding, self.parts[index]))
         return result.pairs
 
 
