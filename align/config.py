@@ -45,6 +45,8 @@ class Settings:
     max_segment_chars: int = 20_000
     # More idiom files for M101, in the format of align/data/idioms.tsv.
     idioms: tuple[str, ...] = ()
+    # Domain term bases for M106 (see align.meaning.domains): ("finance",), ("biomedical",) …
+    domain: tuple[str, ...] = ()
     # ``align check`` on a Dask cluster: a scheduler address, or local:N (see align.distributed).
     dask: str | None = None
 
@@ -91,6 +93,10 @@ def _from_mapping(data: dict[str, Any], origin: str) -> dict[str, Any]:
             if not isinstance(paths, list):
                 raise InputError(f"{key} must be a path or a list of paths", path=origin)
             values[key] = tuple(str(Path(origin).parent / p) for p in paths)
+    if "domain" in values:
+        from align.meaning.domains import parse_domains
+
+        values["domain"] = parse_domains(values["domain"], origin)
     if not isinstance(values.get("dask", ""), str):
         raise InputError('dask must be a scheduler address or "local:N"', path=origin)
     if "target_locale" in values:

@@ -105,6 +105,8 @@ class Checker:
             signature += f"|glossary:{glossary_digest(self.settings.glossary)}"
         if self.settings.target_locale:
             signature += f"|locale:{self.settings.target_locale}"
+        if self.settings.domain:
+            signature += f"|domain:{'+'.join(self.settings.domain)}"
         return signature
 
     def check_pair(

@@ -6,10 +6,11 @@ Two formats, chosen by extension:
   not translate*: the term must appear in the Chinese exactly as written. Otherwise the
   Chinese must contain one of the ``|``-separated translations (Traditional or Simplified,
   compared on the Simplified view).
-* TBX (``.tbx``, TBX-Basic / TBX 2008 / TBX v3): each ``termEntry``'s English term, and its
-  ``zh*`` terms as translations; ``<termNote type="translatable">no</termNote>`` (or no
-  Chinese term at all) makes it do-not-translate. Parsed with the same hardened lxml parser
-  as TMX: no DTD, no entities, no network.
+* TBX (``.tbx``, TBX-Basic / TBX 2008 / TBX v3, read by :mod:`align.tbx`): each
+  ``termEntry``'s English term, its ``zh*`` terms as translations, except those marked
+  deprecated or superseded, which the Chinese must not use; ``<termNote
+  type="translatable">no</termNote>`` (or no Chinese term at all) makes it do-not-translate;
+  ``<descrip type="x-cue">`` words limit the entry to English that has one of them.
 """
 
 from __future__ import annotations
@@ -32,10 +33,14 @@ class Term:
     origin: str  # "file:line", for messages
     note: str = ""
     shown: str = ""  # the translations as written in the glossary
+    # Renderings the glossary forbids (TBX deprecated or superseded terms), Simplified.
+    wrong: tuple[str, ...] = ()
+    # The term applies only when one of these words is in the English (TBX x-cue).
+    cues: tuple[str, ...] = ()
 
     @property
     def keep(self) -> bool:
-        return not self.translations
+        return not self.translations and not self.wrong
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -61,7 +66,10 @@ def glossary_digest(paths: tuple[str, ...]) -> str:
 
     digest = hashlib.sha256()
     for term in load_glossaries(paths):
-        digest.update(f"{term.source}\t{'|'.join(term.translations)}\n".encode())
+        line = f"{term.source}\t{'|'.join(term.translations)}"
+        if term.wrong or term.cues:  # glossaries without them keep their digest
+            line += f"\t{'|'.join(term.wrong)}\t{'|'.join(term.cues)}"
+        digest.update(f"{line}\n".encode())
     return digest.hexdigest()[:8]
 
 
@@ -124,44 +132,16 @@ def _read_csv(path: str) -> tuple[Term, ...]:
 
 
 def _read_tbx(path: str) -> tuple[Term, ...]:
-    from lxml import etree  # deferred: only TBX glossaries need it
+    from align.tbx import read_tbx
 
-    from align.formats.xml import XML_LANG, local_name, refuse_declared, refuse_hostile
-
-    refuse_hostile(path)
-    parser = etree.XMLParser(
-        resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False
-    )
-    try:
-        root = etree.parse(path, parser).getroot()
-    except etree.XMLSyntaxError as exc:
-        line = exc.lineno if exc.lineno and exc.lineno > 0 else None
-        raise InputError(f"malformed TBX: {exc.msg}", path=path, line=line) from None
-    except OSError as exc:
-        raise InputError(str(exc), path=path) from None
-    refuse_declared(root.getroottree().docinfo, path)  # before any term is read
     terms = []
-    for entry in root.iter():
-        if local_name(entry.tag) not in ("termEntry", "conceptEntry"):
-            continue
-        english: list[str] = []
-        chinese: list[str] = []
-        keep = False
-        for lang_set in entry:
-            if local_name(lang_set.tag) not in ("langSet", "langSec"):
-                continue
-            lang = (lang_set.get(XML_LANG) or lang_set.get("lang") or "").lower()
-            for node in lang_set.iter():
-                name, text = local_name(node.tag), (node.text or "").strip()
-                if name == "term" and text:
-                    (english if lang.startswith("en") else chinese if lang.startswith("zh")
-                     else []).append(text)  # fmt: skip
-                elif name == "termNote" and node.get("type") == "translatable":
-                    keep = keep or (node.text or "").strip().lower() == "no"
-        for term in english:
-            translations = () if keep else tuple(to_simplified(c) for c in chinese)
-            origin = f"{path}:{entry.sourceline}"
-            terms.append(Term(term, translations, origin, shown=" or ".join(chinese)))
+    for entry in read_tbx(path):
+        accepted = () if entry.keep else tuple(to_simplified(c) for c in entry.accepted)
+        wrong = () if entry.keep else tuple(to_simplified(c) for c in entry.deprecated)
+        for english in entry.english:
+            terms.append(Term(english, accepted, f"{path}:{entry.line}",
+                              shown=" or ".join(entry.accepted), wrong=wrong,
+                              cues=entry.cues))  # fmt: skip
     if not terms:
         raise InputError("no English terms found in the TBX file", path=path)
     return tuple(terms)

@@ -29,13 +29,15 @@ def make_pair(source, target, line=1):
 
 def _context(row):
     """The fixture's ``context`` column: ``monolingual``, ``glossary`` (the fixture glossary),
-    ``locale=zh-TW``, ``document=zh-Hant`` (the document's script), ``doc:N`` (rows of one
-    document, for document rules)."""
+    ``locale=zh-TW``, ``document=zh-Hant`` (the document's script), ``domain=finance`` (the
+    domain term bases), ``doc:N`` (rows of one document, for document rules)."""
     context = row.get("context") or ""
     settings, lang = {}, None
     for part in context.split():
         if part == "glossary":
             settings["glossary"] = (str(FIXTURES / "glossary.csv"),)
+        elif part.startswith("domain="):
+            settings["domain"] = tuple(part.removeprefix("domain=").split(","))
         elif part.startswith("locale="):
             settings["target_locale"] = part.removeprefix("locale=")
         elif part.startswith("document="):

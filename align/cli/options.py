@@ -45,6 +45,12 @@ def add_input_options(parser: argparse.ArgumentParser, *, default_jobs: str = "1
         help="more idioms for M101, in the format of align/data/idioms.tsv",
     )
     parser.add_argument(
+        "--domain",
+        metavar="NAME",
+        help="domain term bases for M106: finance, biomedical, both (finance,biomedical) "
+        "or none (default)",
+    )
+    parser.add_argument(
         "--target-lang",
         metavar="LOCALE",
         help="declared target locale: zh-TW, zh-HK, zh-CN … (checks the script)",
@@ -90,6 +96,10 @@ def settings_of(args: argparse.Namespace) -> Settings:
     _load_term_files(settings)
     if args.target_lang:
         settings = replace(settings, target_locale=check_locale(args.target_lang))
+    if args.domain is not None:
+        from align.meaning.domains import parse_domains
+
+        settings = replace(settings, domain=parse_domains(args.domain))
     return settings
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 _STOPWORD_TEXT = """
@@ -138,3 +139,27 @@ def lemma(word: str) -> str:
 def content_lemmas(text: str) -> list[str]:
     """Lemmas of the content words of an English text, in order."""
     return [lemma(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 1]
+
+
+# Words for phrase matching: a hyphen separates them (run-rate is run rate).
+_PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+
+
+def lemma_tokens(text: str) -> list[tuple[str, int, int]]:
+    """``(lemma, start, end)`` of each word of ``text``, hyphenated words split."""
+    return [(lemma(m.group()), m.start(), m.end()) for m in _PLAIN_WORD.finditer(text)]
+
+
+def phrase_lemmas(phrase: str) -> tuple[str, ...]:
+    """The lemmas a phrase is matched by: ``run-rates`` and ``run rate`` are (run, rate)."""
+    return tuple(word for word, _, _ in lemma_tokens(phrase))
+
+
+def find_phrase(tokens: list[tuple[str, int, int]], words: tuple[str, ...]) -> Iterator[int]:
+    """Indices of ``tokens`` where the lemmas ``words`` occur in a row."""
+    width = len(words)
+    if not width:
+        return
+    for k in range(len(tokens) - width + 1):
+        if tokens[k][0] == words[0] and all(tokens[k + j][0] == words[j] for j in range(1, width)):
+            yield k

@@ -7,8 +7,11 @@ from collections import Counter
 from collections.abc import Iterator
 
 from align.context import PairContext
+from align.lang.en import content_lemmas
+from align.lang.scan import glosses
 from align.lang.script import HAN_CLASS
 from align.lang.zh import to_simplified, to_traditional
+from align.meaning.domains import TermMatch, find_domain_terms
 from align.meaning.idioms import find_idioms, literal_renderings, literal_signature
 from align.meaning.lexical import WordSense, coverage, word_senses
 from align.models import PairResult, Severity, Span
@@ -70,6 +73,62 @@ def literal_idiom(ctx: PairContext) -> Iterator[Hit]:
             source_span=match.span,
             target_span=Span(min(s.start for _, s in words), max(s.end for _, s in words)),
         )
+
+
+@rule("M106", "wrong-domain-sense", Severity.WARNING)
+def wrong_domain_sense(ctx: PairContext) -> Iterator[Hit]:
+    """A domain term rendered in its everyday sense.
+
+    What it checks: with ``--domain finance`` or ``biomedical`` (setting ``domain``), each
+    term of that domain's bundled term base found in the English (*guidance*, *seats*,
+    *comps*; the *arm* of a trial, a drug's *vehicle*), when its cue words, if it has any,
+    are in the same sentence (*beat* with *estimates*): the aligned Chinese sentence has one
+    of the term's everyday-sense renderings and none of its domain renderings. A wrong
+    rendering that CC-CEDICT glosses with another word of the English sentence may be that
+    word's translation and is not reported.
+    Why it matters: 指導 for *guidance* or 座位 for *seats* reads fluently and says something
+    else (coaching; chairs); a reviewer without the English cannot see it.
+    Example: ``We are raising our guidance.`` → ``我們正在提高我們的指導。`` (finance)
+    Passes: ``We are raising our guidance.`` → ``我們上調財測。``; *beat* in ``Beat the
+    eggs.`` → ``打蛋。`` (no cue).
+    """
+    if not ctx.settings.domain or not ctx.target.strip():
+        return
+    for match in find_domain_terms(ctx.source, ctx.source_sentences, ctx.settings.domain):
+        window = ctx.aligned_target(match.span.start)
+        shown = window.slice(ctx.target)
+        simplified = to_simplified(shown)
+        term = match.term
+        if any(rendering in simplified for rendering in term.accepted):
+            continue
+        listed = (w for w in term.wrong if w in simplified and not _other_word(ctx, match, w))
+        wrong = next(listed, None)
+        if wrong is None:
+            continue
+        at = simplified.index(wrong)
+        # OpenCC converts character for character, so the offset is the text's offset.
+        target_span = (
+            Span(window.start + at, window.start + at + len(wrong))
+            if len(simplified) == len(shown)
+            else window
+        )
+        expected = " or ".join(term.accepted[:3])
+        if script_marks(ctx.target).script == HANT:
+            expected = to_traditional(expected)
+        yield Hit(
+            f'"{match.span.slice(ctx.source)}" ({term.domain}: {term.meaning}) rendered as '
+            f"{target_span.slice(ctx.target)}, an everyday sense; expected {expected}",
+            source_span=match.span,
+            target_span=target_span,
+        )
+
+
+def _other_word(ctx: PairContext, match: TermMatch, wrong: str) -> bool:
+    """Whether CC-CEDICT glosses ``wrong`` with a content word of the sentence that is not
+    the term's: then it may be that word's translation (预订 for *reservations*)."""
+    own = {word for form in match.term.forms for word in form}
+    others = set(content_lemmas(match.sentence.slice(ctx.source))) - own
+    return not glosses(wrong).isdisjoint(others)
 
 
 _NAMED = (How.VERBATIM, How.DICTIONARY, How.TRANSLITERATION)

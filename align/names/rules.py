@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from align.context import PairContext
-from align.glossary import load_glossaries
+from align.glossary import Term, load_glossaries
 from align.lang.cedict import common_lemmas
-from align.lang.en import lemma
+from align.lang.en import find_phrase, lemma, lemma_tokens, phrase_lemmas
 from align.lang.phonetic import MATCH, sounds_like
 from align.lang.zh import to_simplified
 from align.models import PairResult, Severity, Span
@@ -292,17 +292,35 @@ def glossary_violation(ctx: PairContext) -> Iterator[Hit]:
     simplified = to_simplified(ctx.target)
     for term in load_glossaries(ctx.settings.glossary):
         match = term.pattern.search(ctx.source)
-        if match is None:
+        if match is None or not _cued(term, ctx.source):
             continue
         span = Span(match.start(), match.end())
         if term.keep and term.source not in ctx.target:
             yield Hit(f"{term.source} must be kept as written ({term.origin})", source_span=span)
         elif not term.keep and not any(t in simplified for t in term.translations):
-            wanted = term.shown or " or ".join(term.translations)
-            yield Hit(
-                f"{term.source} must be translated as {wanted} ({term.origin})",
-                source_span=span,
-            )
+            used = next((w for w in term.wrong if w in simplified), None)
+            if used and len(simplified) == len(ctx.target):  # as the text writes it
+                at = simplified.index(used)
+                used = ctx.target[at : at + len(used)]
+            if term.translations:
+                wanted = term.shown or " or ".join(term.translations)
+                message = f"{term.source} must be translated as {wanted}"
+                if used:
+                    message += f", not {used}"
+            elif used:
+                message = f"{term.source} must not be translated as {used}"
+            else:
+                continue
+            yield Hit(f"{message} ({term.origin})", source_span=span)
+
+
+def _cued(term: Term, source: str) -> bool:
+    """Whether the term applies: it has no cue words, or one of them is in the English."""
+    if not term.cues:
+        return True
+    tokens = lemma_tokens(source)
+    return any(next(find_phrase(tokens, phrase_lemmas(cue)), None) is not None
+               for cue in term.cues)  # fmt: skip
 
 
 _SHOWN_LINES = 5

@@ -1,12 +1,13 @@
 """Any finding against ``has_major_accuracy_error`` on Bio-MQM, without and with the M rules.
 
-    python tests/bench/biomqm_findings.py [--read 200] [--seed 0]
+    python tests/bench/biomqm_findings.py [--read 200] [--seed 0] [--domain biomedical]
 
 Records are checked as documents (one system's translation of one abstract, segment order),
 so document rules run. Prints precision and recall of "the record has a finding at warning
 or above" against the gold label, and the share of ``error_free`` records flagged, first with
-every rule but the M family (before issue #8), then with all rules. ``--read N`` prints the
-M findings of N records drawn at random, for reading every flag by hand.
+every rule but the M family (before issue #8), then with all rules, then (``--domain``) with
+all rules and that domain's term base for M106. ``--read N`` prints the M findings of N
+records drawn at random, for reading every flag by hand.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from align.config import Settings
 from align.engine import Checker, DocumentPass
+from align.meaning.domains import parse_domains
 from align.models import Finding, Pair, Segment, Severity
 from tests.bench.biomqm_numbers import scores
 from tests.paths import biomqm_records
@@ -50,6 +52,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--read", type=int, default=0, help="print M findings of N records")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--domain", default="none", help="also run with this domain's terms")
     args = parser.parse_args()
     records = biomqm_records()
     gold = [r["has_major_accuracy_error"] for r in records]
@@ -58,10 +61,10 @@ def main() -> None:
         f"Bio-MQM EN→ZH: {len(records)} records, {sum(gold)} with has_major_accuracy_error, "
         f"{sum(clean)} error_free"
     )
-    for label, settings in (
-        ("all rules but M (before #8)", Settings(ignore=("M",))),
-        ("all rules", Settings()),
-    ):
+    runs = [("all rules but M (before #8)", Settings(ignore=("M",))), ("all rules", Settings())]
+    if parse_domains(args.domain):
+        runs.append((f"all, --domain {args.domain}", Settings(domain=parse_domains(args.domain))))
+    for label, settings in runs:
         found = check(records, settings)
         flagged = [any(f.severity >= Severity.WARNING for f in found[r["id"]]) for r in records]
         print(f"{label:28} warning+: {scores(flagged, gold, clean)}")
