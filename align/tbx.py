@@ -24,7 +24,7 @@ from typing import Any
 from align.errors import InputError
 
 # Term groups: TBX-Basic ``tig``, TBX 2008 ``ntig``, TBX v3 ``termSec``.
-_GROUPS = ("tig", "ntig", "termSec")
+_GROUPS = ("{*}tig", "{*}ntig", "{*}termSec")
 _STATUS = ("administrativeStatus", "normativeAuthorization")
 _WRONG = ("deprecated", "superseded")
 
@@ -44,13 +44,8 @@ class TermEntry:
 def read_tbx(path: str) -> tuple[TermEntry, ...]:
     """Every entry of the TBX file at ``path`` with at least one English term."""
     root = _parse(path)
-    entries = []
-    for node in root.iter():
-        if _local(node.tag) in ("termEntry", "conceptEntry"):
-            entry = _entry(node)
-            if entry.english:
-                entries.append(entry)
-    return tuple(entries)
+    entries = (_entry(node) for node in root.iter("{*}termEntry", "{*}conceptEntry"))
+    return tuple(entry for entry in entries if entry.english)
 
 
 def _parse(path: str) -> Any:
@@ -73,12 +68,6 @@ def _parse(path: str) -> Any:
     return root
 
 
-def _local(tag: object) -> str:
-    from align.formats.xml import local_name
-
-    return local_name(tag)
-
-
 def _entry(node: Any) -> TermEntry:
     from align.formats.xml import XML_LANG
 
@@ -86,9 +75,7 @@ def _entry(node: Any) -> TermEntry:
     accepted: list[str] = []
     deprecated: list[str] = []
     keep = False
-    for section in node:
-        if _local(section.tag) not in ("langSet", "langSec"):
-            continue
+    for section in node.iterchildren("{*}langSet", "{*}langSec"):
         lang = (section.get(XML_LANG) or section.get("lang") or "").lower()
         for term, wrong, translatable in _terms(section):
             keep = keep or not translatable
@@ -98,10 +85,9 @@ def _entry(node: Any) -> TermEntry:
                 (deprecated if wrong else accepted).append(term)
     described = {
         kind: (d.text or "").strip()
-        for d in node.iter()
-        if _local(d.tag) == "descrip" and (kind := d.get("type")) in ("x-cue", "subjectField",
-                                                                      "definition")
-    }  # fmt: skip
+        for d in node.iter("{*}descrip")
+        if (kind := d.get("type")) in ("x-cue", "subjectField", "definition")
+    }
     cues = tuple(c.strip() for c in described.get("x-cue", "").split("|") if c.strip())
     return TermEntry(
         tuple(english),
@@ -117,14 +103,14 @@ def _entry(node: Any) -> TermEntry:
 
 def _terms(section: Any) -> list[tuple[str, bool, bool]]:
     """``(term, wrong, translatable)`` for each term of a language section."""
-    groups = [g for g in section.iter() if _local(g.tag) in _GROUPS]
+    groups = list(section.iter(*_GROUPS))
     if not groups:  # bare <term>s in the section: its notes are theirs
         wrong, translatable = _notes(section)
-        terms = [(n.text or "").strip() for n in section.iter() if _local(n.tag) == "term"]
+        terms = [(n.text or "").strip() for n in section.iter("{*}term")]
         return [(term, wrong, translatable) for term in terms if term]
     found = []
     for group in groups:
-        term = next(((n.text or "").strip() for n in group.iter() if _local(n.tag) == "term"), "")
+        term = next(((n.text or "").strip() for n in group.iter("{*}term")), "")
         if term:
             found.append((term, *_notes(group)))
     return found
@@ -133,9 +119,7 @@ def _terms(section: Any) -> list[tuple[str, bool, bool]]:
 def _notes(node: Any) -> tuple[bool, bool]:
     """(marked deprecated or superseded, translatable) from the term notes under ``node``."""
     wrong, translatable = False, True
-    for note in node.iter():
-        if _local(note.tag) != "termNote":
-            continue
+    for note in node.iter("{*}termNote"):
         text = (note.text or "").strip().lower()
         if note.get("type") in _STATUS:
             wrong = wrong or any(w in text for w in _WRONG)
