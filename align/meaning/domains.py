@@ -83,7 +83,7 @@ def domain_terms(domains: tuple[str, ...]) -> tuple[DomainTerm, ...]:
                 DomainTerm(
                     entry.english[0],
                     tuple(f for f in map(phrase_lemmas, entry.english) if f),
-                    tuple(c for c in map(phrase_lemmas, entry.cues) if c),
+                    tuple(c for c in dict.fromkeys(map(phrase_lemmas, entry.cues)) if c),
                     accepted,
                     wrong,
                     entry.definition,
