@@ -12,7 +12,7 @@ What is read from each ``termEntry`` (``conceptEntry`` in TBX v3):
   any other term is accepted;
 * ``<termNote type="translatable">no</termNote>``: the term is kept in English;
 * ``<descrip type="x-cue">a|b|c</descrip>``: words of which one must be in the English
-  sentence for the entry to apply (the domain sense of *beat* needs *estimates* nearby);
+  sentence for the entry to apply (a *print* is a reported figure near *estimates*);
 * ``subjectField`` and ``definition``, for messages.
 """
 

@@ -4,7 +4,7 @@ Each domain is a bundled TBX file (``align/data/terms/<domain>.tbx``, read by
 :mod:`align.tbx`): a polysemous English term (*guidance*, *arm* of a trial), the Chinese
 renderings of its domain sense (accepted), the everyday-sense renderings MT picks instead
 (deprecated), and optional cue words one of which must be in the English sentence for the
-domain sense to be meant (*beat* with *estimates*, not with *eggs*).
+domain sense to be meant (a *print* with *estimates*, not *print the form*).
 """
 
 from __future__ import annotations

@@ -82,15 +82,15 @@ def wrong_domain_sense(ctx: PairContext) -> Iterator[Hit]:
     What it checks: with ``--domain finance`` or ``biomedical`` (setting ``domain``), each
     term of that domain's bundled term base found in the English (*guidance*, *seats*,
     *comps*; the *arm* of a trial, a drug's *vehicle*), when its cue words, if it has any,
-    are in the same sentence (*beat* with *estimates*): the aligned Chinese sentence has one
+    are in the same sentence (a *print* with *estimates*): the aligned Chinese sentence has one
     of the term's everyday-sense renderings and none of its domain renderings. A wrong
     rendering that CC-CEDICT glosses with another word of the English sentence may be that
     word's translation and is not reported.
     Why it matters: 指導 for *guidance* or 座位 for *seats* reads fluently and says something
     else (coaching; chairs); a reviewer without the English cannot see it.
     Example: ``We are raising our guidance.`` → ``我們正在提高我們的指導。`` (finance)
-    Passes: ``We are raising our guidance.`` → ``我們上調財測。``; *beat* in ``Beat the
-    eggs.`` → ``打蛋。`` (no cue).
+    Passes: ``We are raising our guidance.`` → ``我們上調財測。``; ``Print the form.`` →
+    ``列印表格。`` (no cue).
     """
     if not ctx.settings.domain or not ctx.target.strip():
         return
