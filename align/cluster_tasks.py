@@ -1,6 +1,7 @@
 """The tasks a Dask worker runs for ``align check --dask`` (``align.distributed`` plans and
 submits them): a whole input file checked into its part of the shard folder, or a large
-file with a pair a line checked by byte ranges and then merged through the document rules.
+file with a pair a line checked by byte ranges, each then merged through the document rules
+in order, one step a range.
 
 Each takes picklable arguments and returns a few numbers (``TaskResult``, ``RangeResult``),
 never the pairs: the results go to files the workers write themselves.
@@ -12,6 +13,7 @@ import gzip
 import itertools
 import os
 import pickle
+import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +27,14 @@ from align.models import PairResult, RunSummary, Severity
 from align.remote import is_url
 from align.report.json import _dumps, input_dict, pair_dict
 from align.run import CHUNK, Runner
-from align.shards import atomic_binary, atomic_text, range_name, shard_name
+from align.shards import (
+    atomic_binary,
+    atomic_text,
+    carry_name,
+    merged_name,
+    range_name,
+    shard_name,
+)
 from align.textio import ByteRange, line_ranges
 
 
@@ -54,14 +63,27 @@ class RangeTask:
 
 @dataclass
 class MergeTask:
-    """Every range of input ``index`` checked: run the document rules over them in order
-    and write its part of the shard folder, as ``check_shard`` does for a whole file."""
+    """Range ``part`` of input ``index`` checked, and the ranges before it merged: run the
+    document rules over its pairs, from the state the step before handed on, into a hidden
+    piece. The last step joins the pieces into the input's part, the same lines
+    ``check_shard`` writes for the whole file. A step per range lets the document pass run
+    while later ranges are still being checked, rather than all of it at the end."""
 
     index: int
+    part: int
     path: str
     fmt: str
     encoding: str
     parts: int
+
+
+@dataclass
+class MergeResult:
+    """What a merge step but the last sends back: done, or the input's one-line error."""
+
+    index: int
+    part: int
+    error: str | None = None
 
 
 @dataclass
@@ -97,7 +119,8 @@ def check_shard(
     try:
         document = open_document(task.path, fmt=task.fmt, encoding=task.encoding)
         results = Runner(_process_checker(settings)).results([document])
-        summary, failing = _write_part(Path(folder) / name, results, threshold)
+        summary = RunSummary()
+        failing = _write_part(Path(folder) / name, results, threshold, summary)
     except InputError as exc:
         return TaskResult(task.index, task.path, error=str(exc))
     except OSError as exc:  # the shard folder: full, gone, not writable from this worker
@@ -107,17 +130,18 @@ def check_shard(
 
 
 def _write_part(
-    path: Path, results: Iterable[PairResult], threshold: Severity | None
-) -> tuple[RunSummary, bool]:
-    """``results`` written as the pair lines of the part ``path``, whole or not at all: their
-    totals, and whether one fails at ``threshold``."""
-    summary, failing = RunSummary(), False
+    path: Path, results: Iterable[PairResult], threshold: Severity | None,
+    summary: RunSummary,
+) -> bool:  # fmt: skip
+    """``results`` written as the pair lines of the part ``path``, whole or not at all, and
+    added to ``summary``: whether one fails at ``threshold``."""
+    failing = False
     with atomic_text(path) as out:
         for result in results:
             summary.add(result)
             failing = failing or fails([result], threshold)
             out.write(_dumps(pair_dict(result), None) + "\n")
-    return summary, failing
+    return failing
 
 
 def _unwritable(where: Path | str, exc: OSError) -> str:
@@ -146,24 +170,42 @@ def check_range(settings: Settings, folder: str, task: RangeTask) -> RangeResult
     return RangeResult(task.index, task.part, pairs)
 
 
-def merge_ranges(
-    settings: Settings, folder: str, threshold: Severity | None, task: MergeTask
-) -> TaskResult:
-    """The document rules over the checked ranges of one input, in order, written as its
-    part: the same lines ``check_shard`` writes for the whole file."""
-    name = shard_name(task.index)
+def merge_range(
+    settings: Settings, folder: str, threshold: Severity | None, task: MergeTask,
+    checked: RangeResult, before: MergeResult | TaskResult | None,
+) -> TaskResult | MergeResult:  # fmt: skip
+    """One step of the document pass over a large input's ranges (``MergeTask``), after its
+    range was ``checked`` and the step ``before`` it (None for the first) ran. An error of
+    either is handed on: the input's first error by range ends up with its last step."""
+    error = (before.error if before else None) or checked.error
+    if error:
+        return MergeResult(task.index, task.part, error)
+    base, index = Path(folder), task.index
     checker = _process_checker(settings)
-    # Opened for its description only: the pairs come from the ranges.
-    document = open_document(task.path, fmt=task.fmt, encoding=task.encoding)
     passes = DocumentPass(checker, checker.rules_for(task.path))
-    ranges = (Path(folder) / range_name(task.index, part) for part in range(task.parts))
-    results = (passes.feed(checked) for path in ranges for checked in _unpickled(path))
+    summary, failing = RunSummary(), False
+    last = task.part + 1 == task.parts
     try:
-        summary, failing = _write_part(Path(folder) / name, results, threshold)
+        if task.part:
+            with (base / carry_name(index, task.part - 1)).open("rb") as handle:
+                passes.state, summary, failing = pickle.load(handle)  # the step before's
+        results = (passes.feed(r) for r in _unpickled(base / range_name(index, task.part)))
+        failing = _write_part(base / merged_name(index, task.part), results, threshold,
+                              summary) or failing  # fmt: skip
+        if not last:
+            with atomic_binary(base / carry_name(index, task.part)) as out:
+                pickle.dump((passes.state, summary, failing), out, pickle.HIGHEST_PROTOCOL)
+            return MergeResult(index, task.part)
+        with atomic_binary(base / shard_name(index)) as out:
+            for part in range(task.parts):
+                with (base / merged_name(index, part)).open("rb") as piece:
+                    shutil.copyfileobj(piece, out)
     except OSError as exc:
-        return TaskResult(task.index, task.path, error=_unwritable(Path(folder) / name, exc))
+        return TaskResult(index, task.path, error=_unwritable(base / shard_name(index), exc))
+    # Opened for its description only: the pairs came from the ranges.
+    document = open_document(task.path, fmt=task.fmt, encoding=task.encoding)
     info = input_dict(document.info.freeze())
-    return TaskResult(task.index, task.path, None, name, info, summary, failing)
+    return TaskResult(index, task.path, None, shard_name(index), info, summary, failing)
 
 
 def _unpickled(path: Path) -> Iterator[PairResult]:
@@ -176,11 +218,12 @@ def _unpickled(path: Path) -> Iterator[PairResult]:
 
 
 # An input with a pair a line (TSV, JSON Lines) larger than this is checked by byte ranges,
-# a task each, then one task runs its document rules: a single large file keeps every worker
-# busy. A file is cut into about ``RANGES_PER_THREAD`` ranges for each worker thread (so that
-# the last ones to finish leave little idle), of ``SPLIT_BYTES`` / 8 to 2 × ``SPLIT_BYTES``.
+# a task each, each followed by a merge step for its document rules: a single large file keeps
+# every worker busy. A file is cut into about ``RANGES_PER_THREAD`` ranges for each worker
+# thread (so that the last ones to finish leave little idle: with four, one worker idled for
+# most of a range at the end), of ``SPLIT_BYTES`` / 8 to 2 × ``SPLIT_BYTES``.
 SPLIT_BYTES = 8 << 20
-RANGES_PER_THREAD = 4
+RANGES_PER_THREAD = 8
 
 
 def plan(

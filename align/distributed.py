@@ -37,6 +37,7 @@ from typing import Any, TextIO
 
 from align.cluster_tasks import (
     SPLIT_BYTES,
+    MergeResult,
     MergeTask,
     RangeResult,
     RangeTask,
@@ -44,7 +45,7 @@ from align.cluster_tasks import (
     TaskResult,
     check_range,
     check_shard,
-    merge_ranges,
+    merge_range,
     plan,
 )
 from align.config import Settings
@@ -158,6 +159,7 @@ def dask_client(address: str) -> Iterator[Any]:
     """A ``dask.distributed.Client`` of the scheduler at ``address``, or of a LocalCluster of
     N single-threaded worker processes for ``local:N``, closed (and the cluster stopped) after."""
     try:
+        import dask
         from distributed import Client, LocalCluster
     except ImportError:
         raise InputError('--dask needs dask.distributed: pip install "align-qa[dask]"') from None
@@ -166,9 +168,12 @@ def dask_client(address: str) -> Iterator[Any]:
         if not count.isdecimal() or int(count) < 1:
             raise InputError(f"--dask {address}: local:N takes a number of workers (1 or more)")
         dashboard = ":0"  # a free port: the default 8787 may be taken
-        cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
-                               dashboard_address=dashboard,
-                               silence_logs=logging.ERROR)  # fmt: skip
+        # Dask's sampling profiler reads every worker's stack 100 times a second: about 5%
+        # of a CPU-bound task. A cluster the tool starts is the tool's to measure.
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
+                                   dashboard_address=dashboard,
+                                   silence_logs=logging.ERROR)  # fmt: skip
         try:
             with Client(cluster) as client:
                 yield client
@@ -207,7 +212,7 @@ def check_to_shards(
 ) -> ShardRun:
     """Check ``paths`` on ``client``'s cluster, each worker writing its part of ``folder``;
     then write ``summary.json``. A file is one task, or (large, a pair a line) a task per
-    byte range and one for its document rules once they are all back. The client holds a
+    byte range and a merge step per range for its document rules. The client holds a
     few numbers per task and at most ``window`` tasks in flight (default: four per worker
     thread)."""
     from distributed import as_completed
@@ -217,7 +222,7 @@ def check_to_shards(
     tasks = plan(paths, fmt, encoding, split_bytes, threads)
     schedule = _Schedule(client, settings, str(folder.resolve()), paths, tasks, as_completed())
     if progress:
-        progress.total = len(tasks) + len(schedule.ranges_left)
+        progress.total = len(tasks) + sum(schedule.parts.values())  # and a merge step a range
     if window is None:
         window = max(4 * threads, 8)
     queue = iter(tasks)
@@ -225,7 +230,7 @@ def check_to_shards(
         schedule.submit(task)
     for future in schedule.pending:
         pairs = schedule.settle(_result(future, paths))
-        future.release()
+        schedule.release(future)
         if progress:
             progress.update(pairs)
         for task in itertools.islice(queue, 1):
@@ -245,8 +250,11 @@ def check_to_shards(
 
 
 class _Schedule:
-    """The client's book of a run: submits tasks, and a file's merge task once the last of
-    its ranges is back (or its first error, as reading the whole file would have stopped)."""
+    """The client's book of a run. With each range of a large file it submits that range's
+    merge step (``MergeTask``), to run once the range and the step before are done: the
+    scheduler starts it ahead of ranges not yet started, so the document pass keeps pace
+    with the checking instead of running alone at the end. A range's error is handed down
+    the file's steps, so the file ends with its first error, as reading it whole would."""
 
     def __init__(
         self, client: Any, settings: Settings, folder: str, paths: list[str],
@@ -257,38 +265,47 @@ class _Schedule:
         self.runs: dict[type, Any] = {
             ShardTask: partial(check_shard, settings, folder, threshold),
             RangeTask: partial(check_range, settings, folder),
-            MergeTask: partial(merge_ranges, settings, folder, threshold),
+            MergeTask: partial(merge_range, settings, folder, threshold),
         }
-        ranges = [t for t in tasks if isinstance(t, RangeTask)]
-        self.parts = Counter(t.index for t in ranges)
-        self.ranges_left = dict(self.parts)
-        self.a_range = {t.index: t for t in ranges}  # what its merge task needs of the file
-        self.range_errors: dict[int, list[tuple[int, str]]] = {}
+        self.parts = Counter(t.index for t in tasks if isinstance(t, RangeTask))
+        self.last_step: dict[int, Any] = {}  # each split file's latest merge step (a future)
         self.done: dict[int, TaskResult] = {}
 
-    def submit(self, task: ShardTask | RangeTask | MergeTask) -> None:
-        part = task.part if isinstance(task, RangeTask) else 0
-        key = f"align-{type(task).__name__}-{task.index}-{part}-{uuid.uuid4().hex}"
-        self.pending.add(self.client.submit(self.runs[type(task)], task, key=key))
+    def submit(self, task: ShardTask | RangeTask) -> None:
+        """Submit ``task`` (ranges in file order), and a range's merge step after it."""
+        future = self._submit(task, task.part if isinstance(task, RangeTask) else 0, task)
+        if isinstance(task, RangeTask):
+            index = task.index
+            step = MergeTask(index, task.part, task.path, task.fmt, task.encoding,
+                             self.parts[index])  # fmt: skip
+            before = self.last_step.get(index)
+            self.last_step[index] = self._submit(step, task.part, step, future, before,
+                                                 priority=1)  # fmt: skip
 
-    def settle(self, result: TaskResult | RangeResult) -> int:
+    def _submit(self, task: Any, part: int, *args: Any, priority: int = 0) -> Any:
+        key = f"align-{type(task).__name__}-{task.index}-{part}-{uuid.uuid4().hex}"
+        future = self.client.submit(self.runs[type(task)], *args, key=key, priority=priority)
+        self.pending.add(future)
+        return future
+
+    def release(self, future: Any) -> None:
+        """Let the cluster forget a settled task's result, unless a merge step not yet
+        submitted will need it."""
+        if not any(step is future for step in self.last_step.values()):
+            future.release()
+
+    def settle(self, result: TaskResult | RangeResult | MergeResult) -> int:
         """Book one result; the pairs it newly accounts for."""
-        if isinstance(result, TaskResult):
-            self.done[result.index] = result
-            split = result.index in self.parts  # its pairs came with its ranges
-            return result.summary.pairs if result.summary and not split else 0
-        index, path = result.index, self.paths[result.index]
-        if result.error:
-            self.range_errors.setdefault(index, []).append((result.part, result.error))
-        self.ranges_left[index] -= 1
-        if not self.ranges_left[index]:
-            errors = sorted(self.range_errors.get(index, []))
-            if errors:
-                self.done[index] = TaskResult(index, path, error=errors[0][1])
-            else:
-                some = self.a_range[index]
-                self.submit(MergeTask(index, path, some.fmt, some.encoding, self.parts[index]))
-        return result.pairs
+        if isinstance(result, RangeResult):
+            return result.pairs
+        index = result.index
+        if isinstance(result, MergeResult):  # a step: only the last one's error ends the file
+            if result.error and result.part + 1 == self.parts[index]:
+                self.done[index] = TaskResult(index, self.paths[index], error=result.error)
+            return 0
+        self.done.setdefault(index, result)  # a failed step's error: the first one stands
+        split = index in self.parts  # its pairs came with its ranges
+        return result.summary.pairs if result.summary and not split else 0
 
 
 def _write_summary(folder: Path, settings: Settings, ordered: list[TaskResult]) -> RunSummary:
@@ -353,7 +370,7 @@ def run_to_shards(
     return run
 
 
-def _result(future: Any, paths: list[str]) -> TaskResult | RangeResult:
+def _result(future: Any, paths: list[str]) -> TaskResult | RangeResult | MergeResult:
     """The task's result; a task that failed for another reason (a bug, a worker killed more
     often than the scheduler allows) becomes that input's one-line error."""
     try:
@@ -364,6 +381,6 @@ def _result(future: Any, paths: list[str]) -> TaskResult | RangeResult:
         if kind == RangeTask.__name__:
             return RangeResult(int(index), int(part), 0, error)
         return TaskResult(int(index), paths[int(index)], error=error)
-    if not isinstance(result, TaskResult | RangeResult):
+    if not isinstance(result, TaskResult | RangeResult | MergeResult):
         raise TypeError(f"unexpected task result {result!r}")
     return result

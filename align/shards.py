@@ -91,19 +91,33 @@ def _umask() -> int:
     return umask
 
 
+# The hidden files of a large input checked by byte ranges: each range's checked pairs, and
+# each merge step's lines and the document rules' state it hands on (``align.cluster_tasks``).
+_HIDDEN = (".range-", ".merged-", ".carry-")
+
+
 def leftovers(folder: Path) -> list[Path]:
     """Temporary files of writers that died before renaming (a killed worker's), and the
-    checked ranges of large inputs (``range_name``), which a finished run no longer needs."""
-    return sorted(
-        [*folder.glob(f".part-*.jsonl.*{_TEMPORARY}"), *folder.glob(".range-*"),
-         *folder.glob(f"..range-*{_TEMPORARY}")]
-    )  # fmt: skip
+    hidden files of large inputs checked by ranges, which a finished run no longer needs."""
+    patterns = [f".part-*.jsonl.*{_TEMPORARY}", *(f"{h}*" for h in _HIDDEN),
+                *(f".{h}*{_TEMPORARY}" for h in _HIDDEN)]  # fmt: skip
+    return sorted({path for pattern in patterns for path in folder.glob(pattern)})
 
 
 def range_name(index: int, part: int) -> str:
     """The checked pairs of byte range ``part`` of input ``index``, before its document pass:
     hidden, so that no reader of the folder takes it for a part."""
     return f".range-{index:05d}-{part:05d}.pickle"
+
+
+def merged_name(index: int, part: int) -> str:
+    """The pair lines of range ``part`` of input ``index`` after its document pass."""
+    return f".merged-{index:05d}-{part:05d}.jsonl"
+
+
+def carry_name(index: int, part: int) -> str:
+    """What the document pass over input ``index`` hands on after range ``part``."""
+    return f".carry-{index:05d}-{part:05d}.pickle"
 
 
 # Reading

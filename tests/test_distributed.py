@@ -356,7 +356,9 @@ def test_a_bad_line_in_a_later_range_is_the_files_one_error(scheduler, tmp_path)
     assert sorted(p.name for p in out.iterdir()) == ["summary.json"]
 
 
-def test_a_killed_worker_mid_ranges_leaves_the_same_output(run_cli, tmp_path):
+# Killed once the first range is written, or once the first merge step has handed on.
+@pytest.mark.parametrize("trigger", [".range-*.pickle", ".carry-*.pickle"])
+def test_a_killed_worker_mid_ranges_leaves_the_same_output(run_cli, tmp_path, trigger):
     from align.distributed import check_to_shards
 
     corpus = tmp_path / "corpus"
@@ -367,7 +369,7 @@ def test_a_killed_worker_mid_ranges_leaves_the_same_output(run_cli, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     with (
-        _killing_one_worker(out, ".range-*.pickle") as (address, killed),
+        _killing_one_worker(out, trigger) as (address, killed),
         distributed.Client(address) as client,
     ):
         run = check_to_shards(client, Settings(), [str(tsv)], out, split_bytes=8_000)
