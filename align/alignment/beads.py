@@ -44,6 +44,10 @@ _SINGLE_EVIDENCE = 0.5
 # Evidence for a merge: a merge each of whose sentences has its own words in the bead earns
 # back this share of the weakest one's log-likelihood ratio (1.0: fewer drops found).
 _MERGE_SUPPORT = 0.5
+# A 1-0 or 0-1 bead's lexical term: a sentence with no translation counts as half covered.
+# Less finds more drops but makes more false ones (tuning seeds 100-104: 0.35 → 1-0 recall
+# 0.918 → 0.930, false 1-0 beads 40 → 45; 0.25 → 0.937 and 58).
+_EMPTY_LEXICAL = 0.5
 
 
 def _length_cost(z: np.ndarray) -> np.ndarray:
@@ -245,8 +249,8 @@ def banded_alignment(
     base[0] = 0  # the path runs from (0, 0) to (n, m): keep both ends inside the band
     base[n] = min(max(base[n], m - size + 1), m)
     band, sides = _band_and_sides(src_len, tgt_len, src_masks, tgt_masks, base, size)
-    skip = costs.prior_cost((1, 0)) + costs.lexical_weight * 0.5
-    add = costs.prior_cost((0, 1)) + costs.lexical_weight * 0.5
+    skip = costs.prior_cost((1, 0)) + costs.lexical_weight * _EMPTY_LEXICAL
+    add = costs.prior_cost((0, 1)) + costs.lexical_weight * _EMPTY_LEXICAL
     shapes = [*PAIR_SHAPES, (1, 0)]
     ramp = np.arange(size) * add  # k·add: k 0-1 beads along a row
     inf = np.inf
