@@ -51,7 +51,7 @@ class ShardTask:
 @dataclass
 class RangeTask:
     """One byte range of a large input with a pair a line: its pairs checked, without the
-    document rules, into a hidden part (``range_name``) the document's merge task reads."""
+    document rules, into a hidden part (``range_name``) its merge step reads."""
 
     index: int
     part: int

@@ -69,14 +69,19 @@ def test_jsonl_ranges_and_errors_name_the_files_line(tmp_path):
     assert caught.value.line == 71 and Path(caught.value.path or "") == path
 
 
-def test_leftovers_include_range_files_and_a_killed_writers_temporary_one(tmp_path):
-    from align.shards import atomic_binary, leftovers, range_name
+def test_leftovers_include_the_hidden_files_and_a_killed_writers_temporary_one(tmp_path):
+    from align.shards import atomic_binary, carry_name, leftovers, merged_name, range_name
 
-    with atomic_binary(tmp_path / range_name(0, 1)) as out:
-        out.write(b"checked")
+    for name in (range_name(0, 1), merged_name(0, 0), carry_name(0, 0)):
+        with atomic_binary(tmp_path / name) as out:
+            out.write(b"checked")
     (tmp_path / f".{range_name(0, 2)}.abc123.tmp").write_bytes(b"half")  # its writer died
+    (tmp_path / f".{carry_name(0, 1)}.def456.tmp").write_bytes(b"half")
     (tmp_path / "part-00000.jsonl").write_text("{}\n", "utf-8")
     assert [p.name for p in leftovers(tmp_path)] == [
+        "..carry-00000-00001.pickle.def456.tmp",
         "..range-00000-00002.pickle.abc123.tmp",
+        ".carry-00000-00000.pickle",
+        ".merged-00000-00000.jsonl",
         ".range-00000-00001.pickle",
     ]
