@@ -3,8 +3,8 @@ submits them): a whole input file checked into its part of the shard folder, or 
 file with a pair a line checked by byte ranges, each then merged through the document rules
 in order, one step a range.
 
-Each takes picklable arguments and returns a few numbers (``TaskResult``, ``RangeResult``),
-never the pairs: the results go to files the workers write themselves.
+Each takes picklable arguments and returns a few numbers (``TaskResult``, ``RangeResult``,
+``MergeResult``), never the pairs: the results go to files the workers write themselves.
 """
 
 from __future__ import annotations
