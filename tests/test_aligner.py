@@ -241,3 +241,18 @@ def test_a_latin_gloss_after_a_transliteration_adds_no_length():
     # Latin text of the sentence itself, or in brackets after Latin, is the translation's.
     for kept in ("Peleg活了三十年", "采用 SAML (Security Assertion Markup Language)", "（IAM）"):
         assert alignment.target_length(kept) == chinese_length(kept)
+
+
+@pytest.mark.parametrize("at", [30, 70])
+def test_of_two_lines_competing_for_a_translation_the_better_evidenced_keeps_it(at):
+    # The translation names all four cities of the first line; the second, longer line shares
+    # only one of them (its other names are nowhere in the Chinese), so it covers its few
+    # known words fully and its length fits better. Its translation is the one missing.
+    english, chinese = _sample_lines()
+    first = "Sales rose in Oslo, Bergen, Malmo and Turku."
+    translated = "奥斯陆（Oslo）、卑尔根（Bergen）、马尔默（Malmo）和图尔库（Turku）的销售额上升。"
+    second = "Turku thanks Haakonsdottir, Lindqvistberg, Solbakkenstad, Fjellheimsen and Rasmusen."
+    found = alignment.align_sentences(
+        [*english[:at], first, second, *english[at:]], [*chinese[:at], translated, *chinese[at:]]
+    )
+    assert ((at,), (at,)) in found and ((at + 1,), ()) in found

@@ -16,7 +16,8 @@ Each bead (1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0, 0-1) costs:
   sentences have the word) if not — counting only the words the bead's other sentences do not
   have, since neighbours share their topic's words. Evidence against costs its full ratio (a
   merged sentence: rather a 1-0 or 0-1 bead beside the bead; a 1-1 bead at half weight);
-  a merge whose every sentence has evidence for it earns half of the weakest one's back;
+  evidence for a bead earns a fifth of each source sentence's ratio back, and a merge whose
+  every sentence has evidence for it half of the weakest one's on top;
 - the bead's prior, so merges, splits and drops must earn their place; the second pass takes
   the document's own share of 1-0 and 0-1 beads (and its hit rates) from the first.
 
