@@ -256,3 +256,13 @@ def test_of_two_lines_competing_for_a_translation_the_better_evidenced_keeps_it(
         [*english[:at], first, second, *english[at:]], [*chinese[:at], translated, *chinese[at:]]
     )
     assert ((at,), (at,)) in found and ((at + 1,), ()) in found
+
+
+@pytest.mark.parametrize("at", [5, 30, 60])
+def test_a_missing_line_with_no_dictionary_word_is_a_1_0_bead(at):
+    # Names the Chinese never has: no lexical evidence either way, which a merge used to get
+    # for free while a 1-0 bead paid for it.
+    english, chinese = _sample_lines()
+    names = "Haakonsdottir, Lindqvistberg, Solbakkenstad, Fjellheimsen and Rasmusen."
+    found = alignment.align_sentences([*english[:at], names, *english[at:]], chinese)
+    assert ((at,), ()) in found

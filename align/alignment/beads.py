@@ -197,6 +197,9 @@ def _merged_source(
             total
             + costs.orphan_penalty * ((of.known[t] > 0) & weak)
             + _DISJOINT * ((of.known[t] > 0) & (of.shared[t] == 0))
+            # No dictionary word: half covered, as alone (1-1) or left out (1-0); free in a
+            # merge, a name-list verse went into its neighbour's bead rather than a 1-0.
+            + costs.lexical_weight * _EMPTY_LEXICAL * (of.known[t] == 0)
         )
 
     def src_common(key: str, back: int) -> tuple[np.ndarray, np.ndarray]:
