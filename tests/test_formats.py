@@ -188,3 +188,21 @@ def test_detect_format_by_extension_and_content(write):
 def test_xml_formats_detected_by_extension(write):
     assert detect_format(str(write("a.tmx", "<tmx/>")), "utf-8") == "tmx"
     assert detect_format(str(write("a.xlf", "<xliff/>")), "utf-8") == "xliff"
+
+
+def test_open_document_takes_a_pathlib_path_as_a_string(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text("source\ttarget\nTwo markets.\t兩個市場。\n", "utf-8")
+    document = open_document(path)
+    assert document.info.path == str(path)
+    assert [(p.source.text, p.target.text) for p in document.pairs] == [
+        ("Two markets.", "兩個市場。")
+    ]
+
+
+def test_open_parallel_takes_pathlib_paths(tmp_path):
+    en, zh = tmp_path / "en.txt", tmp_path / "zh.txt"
+    en.write_text("One.\nTwo.\n", "utf-8")
+    zh.write_text("一。\n二。\n", "utf-8")
+    document = open_parallel(en, zh)
+    assert [p.target.text for p in document.pairs] == ["一。", "二。"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -78,10 +79,13 @@ def sniff_target_lang(path: str, encoding: str) -> str:
 
 
 def open_document(
-    path: str, *, fmt: str | None = None, encoding: str = "utf-8", span: ByteRange | None = None
-) -> Document:
-    """``path`` as a document; with ``span``, only the pairs of that byte range (a format of
-    ``RANGE_READERS``), numbered as in the whole file."""
+    path: str | os.PathLike[str], *, fmt: str | None = None, encoding: str = "utf-8",
+    span: ByteRange | None = None,
+) -> Document:  # fmt: skip
+    """``path`` (a local path, a ``pathlib.Path`` or a URL) as a document; with ``span``, only
+    the pairs of that byte range (a format of ``RANGE_READERS``), numbered as in the whole
+    file."""
+    path = os.fspath(path)
     fmt = fmt or detect_format(path, encoding)
     if fmt not in READERS:
         raise InputError(f"unknown input format {fmt!r} (choose from {', '.join(READERS)})")
@@ -100,10 +104,12 @@ def _content_lines(path: str, encoding: str) -> int:
 
 
 def open_parallel(
-    source: str, target: str, *, encoding: str = "utf-8", pairing: str = "auto"
-) -> Document:
+    source: str | os.PathLike[str], target: str | os.PathLike[str], *, encoding: str = "utf-8",
+    pairing: str = "auto",
+) -> Document:  # fmt: skip
     """Two files: line by line when they have as many lines (or ``pairing="lines"``), else
     aligned by ``align.alignment`` (merged, split and missing lines become 2-1, 1-2, 1-0)."""
+    source, target = os.fspath(source), os.fspath(target)
     if pairing == "auto":
         same = _content_lines(source, encoding) == _content_lines(target, encoding)
         pairing = "lines" if same else "align"
