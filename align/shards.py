@@ -91,33 +91,38 @@ def _umask() -> int:
     return umask
 
 
-# The hidden files of a large input checked by byte ranges: each range's checked pairs, and
-# each merge step's lines and the document rules' state it hands on (``align.cluster_tasks``).
-_HIDDEN = (".range-", ".merged-", ".carry-")
+# The hidden files of a large input checked by byte ranges (``align.cluster_tasks``), by kind
+# and suffix: each range's checked pairs, each merge step's lines, and the document rules'
+# state a step hands on. Named in one place, so that ``leftovers`` finds every one of them.
+_HIDDEN = {"range": ".pickle", "merged": ".jsonl", "carry": ".pickle"}
 
 
 def leftovers(folder: Path) -> list[Path]:
     """Temporary files of writers that died before renaming (a killed worker's), and the
     hidden files of large inputs checked by ranges, which a finished run no longer needs."""
-    patterns = [f".part-*.jsonl.*{_TEMPORARY}", *(f"{h}*" for h in _HIDDEN),
-                *(f".{h}*{_TEMPORARY}" for h in _HIDDEN)]  # fmt: skip
+    patterns = [f".part-*.jsonl.*{_TEMPORARY}", *(f".{kind}-*" for kind in _HIDDEN),
+                *(f"..{kind}-*{_TEMPORARY}" for kind in _HIDDEN)]  # fmt: skip
     return sorted({path for pattern in patterns for path in folder.glob(pattern)})
+
+
+def _hidden_name(kind: str, index: int, part: int) -> str:
+    return f".{kind}-{index:05d}-{part:05d}{_HIDDEN[kind]}"
 
 
 def range_name(index: int, part: int) -> str:
     """The checked pairs of byte range ``part`` of input ``index``, before its document pass:
     hidden, so that no reader of the folder takes it for a part."""
-    return f".range-{index:05d}-{part:05d}.pickle"
+    return _hidden_name("range", index, part)
 
 
 def merged_name(index: int, part: int) -> str:
     """The pair lines of range ``part`` of input ``index`` after its document pass."""
-    return f".merged-{index:05d}-{part:05d}.jsonl"
+    return _hidden_name("merged", index, part)
 
 
 def carry_name(index: int, part: int) -> str:
     """What the document pass over input ``index`` hands on after range ``part``."""
-    return f".carry-{index:05d}-{part:05d}.pickle"
+    return _hidden_name("carry", index, part)
 
 
 # Reading
