@@ -16,7 +16,7 @@ from typing import cast
 
 import numpy as np
 
-from align.alignment.bitsets import common_masks, overlaps, overlaps_of
+from align.alignment.bitsets import Sparse, common_masks, overlaps_of
 from align.alignment.evidence import Sides, added, log_ratio, own_evidence
 from align.alignment.model import DOCUMENT_PRIOR, LENGTH_HUBER, PRIOR, Bead
 
@@ -91,11 +91,9 @@ class BeadCosts:
 class _Band:
     """Coordinates of the band and the sentence-pair word overlaps inside it."""
 
-    def __init__(
-        self, src_masks: Sequence[int], tgt_masks: Sequence[int], base: np.ndarray, size: int,
-        src_common: dict[str, list[int]], tgt_common: dict[str, list[int]],
-    ):  # fmt: skip
-        n, m = len(src_masks), len(tgt_masks)
+    def __init__(self, src: dict[str, Sparse], tgt: dict[str, Sparse], base: np.ndarray, size: int):
+        """``src``/``tgt``: each side's sentences (key ``""``) and ``common_masks``."""
+        n, m = src[""].count, tgt[""].count
         self.base, self.size, self.n, self.m = base, size, n, m
         self.rows = np.arange(n + 1)[:, None]
         self.j = base[:, None] + np.arange(size)[None, :]  # target boundary of each cell
@@ -103,13 +101,13 @@ class _Band:
         first, width = base[1:] - _PAD, size + 2 * _PAD
         # The same with the words a sentence shares with its neighbours (``common_masks``) on
         # either side in place of E_r or Z_c.
-        keys = list(src_common)
+        keys = [key for key in src if key]
         self.overlap, *found = overlaps_of(
-            [src_masks, *(src_common[key] for key in keys)], tgt_masks, first, width
+            [src[""], *(src[key] for key in keys)], tgt[""], first, width
         )
         self.src_common = dict(zip(keys, found, strict=True))
         self.tgt_common = {
-            key: overlaps(src_masks, masks, first, width) for key, masks in tgt_common.items()
+            key: overlaps_of([src[""]], masks, first, width)[0] for key, masks in tgt.items() if key
         }
 
     def pair_overlap(
@@ -314,10 +312,15 @@ def _band_and_sides(
     tgt_masks: Sequence[int], base: np.ndarray, size: int,
 ) -> tuple[_Band, Sides]:  # fmt: skip
     """The band's word overlaps and what the bead costs read of each side."""
-    src_common, tgt_common = common_masks(src_masks), common_masks(tgt_masks)
-    band = _Band(src_masks, tgt_masks, base, size, src_common, tgt_common)
-    sides = Sides.of(src_len, tgt_len, src_masks, tgt_masks, src_common, tgt_common)
-    return band, sides
+    src, tgt = _sparse(src_masks), _sparse(tgt_masks)
+    return _Band(src, tgt, base, size), Sides.of(src_len, tgt_len, src, tgt)
+
+
+def _sparse(masks: Sequence[int]) -> dict[str, Sparse]:
+    """A side's sentences (key ``""``) and their ``common_masks``, each as ``Sparse``."""
+    return {"": Sparse.of(masks)} | {
+        key: Sparse.of(common) for key, common in common_masks(masks).items()
+    }
 
 
 def _with_insertions(

@@ -8,6 +8,7 @@ for the bead costs (``beads.py``) and the anchors (``anchors.py``).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -24,48 +25,69 @@ def common_masks(masks: Sequence[int]) -> dict[str, list[int]]:
     }
 
 
+@dataclass(frozen=True)
+class Sparse:
+    """A list of ``count`` masks as the (mask index, bit) of every set bit, ordered by mask
+    then bit: found once per list and read by every count the bead costs need."""
+
+    count: int
+    rows: np.ndarray
+    bits: np.ndarray
+
+    @classmethod
+    def of(cls, masks: Sequence[int]) -> Sparse:
+        found = [(rows + r0, bits) for r0, _, rows, bits in blocks(masks)]
+        if not found:
+            empty = np.zeros(0, dtype=np.int64)
+            return cls(len(masks), empty, empty)
+        rows = np.concatenate([r for r, _ in found])
+        return cls(len(masks), rows, np.concatenate([b for _, b in found]))
+
+    def per_mask(self, weights: np.ndarray | None = None) -> np.ndarray:
+        """How many bits each mask has (or the sum of ``weights``, one per set bit)."""
+        return np.bincount(self.rows, weights, minlength=self.count).astype(np.float64)
+
+    def per_bit(self, length: int) -> np.ndarray:
+        """How many masks have each bit, for bits ``0..length - 1``."""
+        return np.bincount(self.bits, minlength=length)[:length].astype(np.float64)
+
+
 def overlaps(
     src_masks: Sequence[int], tgt_masks: Sequence[int], first: np.ndarray, width: int
 ) -> np.ndarray:
     """``out[r, x] = |src_masks[r] ∩ tgt_masks[first[r] + x]|`` (0 where the column is outside
-    the target). Vectorised by blocks of source rows: the block's (row, word) pairs are looked
-    up in the target rows it can reach, unpacked to a 0/1 matrix (memory bounded by the
-    block, not the document)."""
-    return overlaps_of([src_masks], tgt_masks, first, width)[0]
+    the target)."""
+    return overlaps_of([Sparse.of(src_masks)], Sparse.of(tgt_masks), first, width)[0]
 
 
 def overlaps_of(
-    sources: Sequence[Sequence[int]], tgt_masks: Sequence[int], first: np.ndarray, width: int
+    sources: Sequence[Sparse], target: Sparse, first: np.ndarray, width: int
 ) -> list[np.ndarray]:
     """``overlaps`` of several lists of source masks as long as each other, against the same
-    target masks: each block of the target is unpacked once for all of them."""
-    n, m = len(sources[0]), len(tgt_masks)
+    target masks. A join on (bit, target mask): each source bit is looked up in the sorted
+    keys of the target's bits, and only the target masks in its row's band that have it are
+    counted. By blocks of source rows, so memory is bounded by the block, not the document."""
+    n, m = sources[0].count, target.count
     outs = [np.zeros((max(n, 1), width), dtype=np.float64) for _ in sources]
-    longest = max(
-        mask.bit_length() for mask in [0, *tgt_masks, *(max(s, default=0) for s in sources)]
-    )
-    if not longest:
+    if not len(target.rows):
         return outs
-    nbytes = (longest + 7) // 8
-    for r0 in range(0, n, BLOCK):
-        r1 = min(n, r0 + BLOCK)
-        lo = max(0, int(first[r0:r1].min()))
-        hi = min(m, int(first[r0:r1].max()) + width)
-        if lo >= hi:
-            continue
-        target: np.ndarray | None = None
-        for src_masks, out in zip(sources, outs, strict=True):
-            rows, bits = set_bits(src_masks[r0:r1], nbytes)
-            if not len(rows):
-                continue
-            if target is None:
-                target = unpack(tgt_masks[lo:hi], nbytes)
-            start = first[r0 + rows]
-            for x in range(width):
-                column = start + x
-                inside = (column >= lo) & (column < hi)
-                found = target[np.clip(column - lo, 0, hi - lo - 1), bits] & inside
-                out[r0:r1, x] = np.bincount(rows, weights=found, minlength=r1 - r0)
+    stride = m + 1  # key = bit · stride + target mask: ascending by bit, then mask
+    keys = np.sort(target.bits * stride + target.rows)
+    for source, out in zip(sources, outs, strict=True):
+        cuts = np.searchsorted(source.rows, np.arange(0, n + BLOCK, BLOCK))
+        for b in range(len(cuts) - 1):
+            r0, r1 = b * BLOCK, min(n, (b + 1) * BLOCK)
+            rows, bits = source.rows[cuts[b] : cuts[b + 1]], source.bits[cuts[b] : cuts[b + 1]]
+            start = first[rows]
+            lo = np.searchsorted(keys, bits * stride + np.clip(start, 0, m))
+            hi = np.searchsorted(keys, bits * stride + np.clip(start + width, 0, m))
+            counts = hi - lo
+            entry = np.repeat(np.arange(len(rows)), counts)
+            # the k-th target mask an entry finds sits at lo + k among the keys
+            k = np.arange(len(entry)) - np.repeat(np.cumsum(counts) - counts, counts)
+            columns = keys[lo[entry] + k] % stride - start[entry]
+            cells = np.bincount((rows[entry] - r0) * width + columns, minlength=(r1 - r0) * width)
+            out[r0:r1] += cells.reshape(r1 - r0, width)
     return outs
 
 
@@ -74,13 +96,10 @@ BLOCK = 1024  # source rows per block of ``overlaps``
 
 def blocks(masks: Sequence[int]) -> Iterator[tuple[int, int, np.ndarray, np.ndarray]]:
     """(index of the block's first mask, number of masks, ``set_bits`` of the block) for
-    blocks of ``BLOCK`` masks: the byte matrix stays small however long the document."""
-    nbytes = (max(masks, default=0).bit_length() + 7) // 8
-    if not nbytes:
-        return
+    blocks of ``BLOCK`` masks: the bytes unpacked at once stay few however long the document."""
     for r0 in range(0, len(masks), BLOCK):
         block = masks[r0 : r0 + BLOCK]
-        yield r0, len(block), *set_bits(block, nbytes)
+        yield r0, len(block), *set_bits(block)
 
 
 def bit_lists(masks: Sequence[int]) -> list[list[int]]:
@@ -115,23 +134,29 @@ def bit_counts(masks: Sequence[int]) -> list[int]:
     return counts.tolist()
 
 
-def packed_rows(masks: Sequence[int], nbytes: int) -> np.ndarray:
-    """Bitset ints as a (len(masks), nbytes) matrix of their little-endian bytes."""
-    raw = b"".join(mask.to_bytes(nbytes, "little") for mask in masks)
-    return np.frombuffer(raw, dtype=np.uint8).reshape(len(masks), nbytes)
+def set_bits(masks: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    """(mask index, bit) of every set bit, ordered by mask then bit. Each mask's own bytes
+    are joined and only their non-zero bytes unpacked (the masks are sparse: padded to the
+    longest, scanning the zeros was most of the work)."""
+    sizes = np.fromiter(((mask.bit_length() + 7) // 8 for mask in masks), np.int64, len(masks))
+    raw = b"".join(
+        mask.to_bytes(size, "little") for mask, size in zip(masks, sizes.tolist(), strict=True)
+    )
+    data = np.frombuffer(raw, dtype=np.uint8)
+    ends = np.cumsum(sizes)
+    at = np.flatnonzero(data)
+    rows = np.searchsorted(ends, at, side="right")
+    columns = at - (ends - sizes)[rows]
+    # Each non-zero byte's set bits from a table by byte value: work by set bit, not by bit.
+    values = data[at]
+    counts = _BIT_COUNT[values]
+    which = np.repeat(np.arange(len(at)), counts)
+    k = np.arange(len(which)) - np.repeat(np.cumsum(counts) - counts, counts)
+    return rows[which], columns[which] * 8 + _BITS[_BITS_START[values[which]] + k]
 
 
-def unpack(masks: Sequence[int], nbytes: int) -> np.ndarray:
-    """Bitset ints as a (len(masks), 8·nbytes) matrix of 0/1, bit ``b`` in column ``b``."""
-    return np.unpackbits(packed_rows(masks, nbytes), axis=1, bitorder="little")
-
-
-def set_bits(masks: Sequence[int], nbytes: int) -> tuple[np.ndarray, np.ndarray]:
-    """(mask index, bit) of every set bit, ordered by mask then bit: ``np.nonzero`` of the
-    unpacked matrix, found through its non-zero bytes (the masks are sparse, and scanning
-    every bit of a large vocabulary cost six times more)."""
-    packed = packed_rows(masks, nbytes)
-    rows, columns = np.nonzero(packed)
-    bits = np.unpackbits(packed[rows, columns][:, None], axis=1, bitorder="little")
-    which, offset = np.nonzero(bits)
-    return rows[which], columns[which] * 8 + offset
+# The set bits of every byte value, ascending: value v's are _BITS[_BITS_START[v]:][:count].
+_BIT_TABLE = [[b for b in range(8) if v >> b & 1] for v in range(256)]
+_BIT_COUNT = np.array([len(bits) for bits in _BIT_TABLE], dtype=np.int64)
+_BITS_START = np.concatenate([[0], np.cumsum(_BIT_COUNT)[:-1]])
+_BITS = np.array([b for bits in _BIT_TABLE for b in bits], dtype=np.int64)

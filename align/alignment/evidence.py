@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from align.alignment.bitsets import bit_counts, blocks
+from align.alignment.bitsets import Sparse
 
 
 @dataclass(frozen=True)
@@ -42,18 +42,18 @@ class Sides:
     @classmethod
     def of(
         cls, src_len: Sequence[float], tgt_len: Sequence[float],
-        src_masks: Sequence[int], tgt_masks: Sequence[int],
-        src_common: dict[str, list[int]], tgt_common: dict[str, list[int]],
+        src: dict[str, Sparse], tgt: dict[str, Sparse],
     ) -> Sides:  # fmt: skip
-        src_known, tgt_known = known_words(src_masks), known_words(tgt_masks)
-        longest = max(
-            max(src_masks, default=0).bit_length(), max(tgt_masks, default=0).bit_length()
-        )
-        src_counts, tgt_counts = word_counts(src_masks, longest), word_counts(tgt_masks, longest)
-        src_seen = ~dictionary_gaps(src_counts, tgt_counts)
-        tgt_seen = ~dictionary_gaps(tgt_counts, src_counts)
-        src_evident = known_words([mask & src_seen for mask in src_masks])
-        tgt_evident = known_words([mask & tgt_seen for mask in tgt_masks])
+        """``src``/``tgt``: each side's sentences (key ``""``) and ``common_masks``."""
+        sentences, translations = src[""], tgt[""]
+        longest = 1 + int(max(sentences.bits.max(initial=-1), translations.bits.max(initial=-1)))
+        src_counts, tgt_counts = sentences.per_bit(longest), translations.per_bit(longest)
+        # 1.0 for a bit that counts as evidence, 0.0 for one of the dictionary's gaps
+        src_seen = 1.0 - dictionary_gaps(src_counts, tgt_counts)
+        tgt_seen = 1.0 - dictionary_gaps(tgt_counts, src_counts)
+        src_known, tgt_known = sentences.per_mask(), translations.per_mask()
+        src_evident = sentences.per_mask(src_seen[sentences.bits])
+        tgt_evident = translations.per_mask(tgt_seen[translations.bits])
         return cls(
             src_prefix=np.concatenate([[0.0], np.cumsum(src_len)]),
             tgt_prefix=np.concatenate([[0.0], np.cumsum(tgt_len)]),
@@ -62,23 +62,19 @@ class Sides:
             known_prefix=np.concatenate([[0.0], np.cumsum(src_known)]),
             src_evident=src_evident,
             tgt_evident=tgt_evident,
-            src_chance=chance_of(src_masks, tgt_counts / max(len(tgt_masks), 1))
+            src_chance=sentences.per_mask((tgt_counts / max(tgt_known.size, 1))[sentences.bits])
             / np.maximum(src_evident, 1.0),
-            tgt_chance=chance_of(tgt_masks, src_counts / max(len(src_masks), 1))
+            tgt_chance=translations.per_mask(
+                (src_counts / max(src_known.size, 1))[translations.bits]
+            )
             / np.maximum(tgt_evident, 1.0),
             src_common={
-                key: known_words([mask & src_seen for mask in masks])
-                for key, masks in src_common.items()
+                key: common.per_mask(src_seen[common.bits]) for key, common in src.items() if key
             },
             tgt_common={
-                key: known_words([mask & tgt_seen for mask in masks])
-                for key, masks in tgt_common.items()
+                key: common.per_mask(tgt_seen[common.bits]) for key, common in tgt.items() if key
             },
         )
-
-
-def known_words(masks: Sequence[int]) -> np.ndarray:
-    return np.array([mask.bit_count() for mask in masks], dtype=np.float64)
 
 
 # A word in this many sentences of one side and none of the other is a gap of the dictionary:
@@ -87,29 +83,10 @@ def known_words(masks: Sequence[int]) -> np.ndarray:
 GAP = 3
 
 
-def word_counts(masks: Sequence[int], longest: int) -> np.ndarray:
-    """``bit_counts`` as an array as long as ``longest`` bits (rounded up to bytes)."""
-    out = np.zeros(8 * ((longest + 7) // 8), dtype=np.float64)
-    counts = bit_counts(masks)
-    out[: len(counts)] = counts
-    return out
-
-
-def dictionary_gaps(counts: np.ndarray, other: np.ndarray) -> int:
-    """The bits set in at least ``GAP`` sentences (``counts``) and in none of the other
-    side's (``other``)."""
-    gaps = 0
-    for bit in np.flatnonzero((counts >= GAP) & (other == 0)).tolist():
-        gaps |= 1 << bit
-    return gaps
-
-
-def chance_of(masks: Sequence[int], share: np.ndarray) -> np.ndarray:
-    """For each mask, the sum over its bits of ``share`` (by bit)."""
-    out = np.zeros(len(masks))
-    for r0, size, rows, bits in blocks(masks):
-        out[r0 : r0 + size] = np.bincount(rows, weights=share[bits], minlength=size)
-    return out
+def dictionary_gaps(counts: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """1.0 for the bits set in at least ``GAP`` sentences (``counts``) and in none of the
+    other side's (``other``), else 0.0."""
+    return ((counts >= GAP) & (other == 0)).astype(np.float64)
 
 
 def log_ratio(shared: np.ndarray, known: np.ndarray, hit: float, chance: np.ndarray) -> np.ndarray:
