@@ -109,6 +109,9 @@ class _Band:
         self.tgt_common = {
             key: overlaps_of([src[""]], masks, first, width)[0] for key, masks in tgt.items() if key
         }
+        # The bead shapes of a block of rows read the same overlaps: ``pair_overlap`` keeps
+        # the block's (by back rows, back columns, first row, common mask).
+        self._cached: dict[tuple[int, int, int, str, str], np.ndarray] = {}
 
     def pair_overlap(
         self, back_rows: int, back_cols: int, rows: slice, src: str = "", tgt: str = ""
@@ -116,6 +119,17 @@ class _Band:
         """|E_(i−back_rows) ∩ Z_(j−back_cols)| for every cell (i, j) of ``rows``; 0 outside
         the data. ``src`` or ``tgt`` names one of that side's ``common_masks`` to use instead
         of its sentences."""
+        key = (back_rows, back_cols, rows.start, src, tgt)
+        found = self._cached.get(key)
+        if found is None:
+            if self._cached and next(iter(self._cached))[2] != rows.start:
+                self._cached.clear()  # a new block of rows: the last one's are done with
+            found = self._cached[key] = self._pair_overlap(back_rows, back_cols, rows, src, tgt)
+        return found
+
+    def _pair_overlap(
+        self, back_rows: int, back_cols: int, rows: slice, src: str, tgt: str
+    ) -> np.ndarray:
         overlap = self.src_common[src] if src else self.tgt_common[tgt] if tgt else self.overlap
         r = self.rows[rows, 0] - back_rows
         c = self.j[rows] - back_cols
