@@ -95,6 +95,14 @@ def test_band_overlaps_equal_a_popcount_of_each_pair(src, tgt, offset, width):
             assert found[r, x] == expected
 
 
+def test_band_overlaps_count_words_past_the_sixteen_bit_sort():
+    # A vocabulary of over 65,536 words is ordered by a general sort rather than a radix one.
+    high = 1 << 65_536  # as a 16-bit number, bit 0
+    src, tgt = [high | 0b101, 0b11], [0b1, high | 0b100, 0b10]
+    found = overlaps(src, tgt, np.array([0, 0]), 3)
+    assert found.tolist() == [[1.0, 2.0, 0.0], [1.0, 0.0, 1.0]]
+
+
 @given(st.lists(st.integers(0, (1 << 200) - 1), max_size=30))
 def test_bit_lists_are_the_set_bits_in_order(masks):
     assert bit_lists(masks) == [

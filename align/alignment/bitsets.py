@@ -72,7 +72,13 @@ def overlaps_of(
     if not len(target.rows):
         return outs
     stride = m + 1  # key = bit · stride + target mask: ascending by bit, then mask
-    keys = np.sort(target.bits * stride + target.rows)
+    keys = target.bits * stride + target.rows
+    if int(target.bits.max()) < 1 << 16:
+        # Ordered by mask already: a stable sort by bit alone orders the keys, and NumPy
+        # sorts 16-bit integers stably by radix, several times faster than a general sort.
+        keys = keys[np.argsort(target.bits.astype(np.uint16), kind="stable")]
+    else:
+        keys = np.sort(keys)
     for source, out in zip(sources, outs, strict=True):
         cuts = np.searchsorted(source.rows, np.arange(0, n + BLOCK, BLOCK))
         for b in range(len(cuts) - 1):
