@@ -11,7 +11,7 @@ from align.alignment import align_lengths
 from align.config import Settings
 from align.lang.cedict import MAX_HEADWORD
 from align.lang.scan import Headword, headwords_in
-from align.lengths import chinese_length, english_length
+from align.lengths import bracketed, chinese_length, english_length
 from align.models import Pair, SentenceLink, Span
 from align.segment import split_chinese, split_english
 
@@ -92,9 +92,10 @@ class PairContext:
             return []
         if len(src) == 1 and len(tgt) == 1:
             return [SentenceLink(src[0], tgt[0])]
+        kept = bracketed(self.source)
         beads = align_lengths(
             [english_length(s.slice(self.source)) for s in src],
-            [chinese_length(t.slice(self.target)) for t in tgt],
+            [chinese_length(t.slice(self.target), kept) for t in tgt],
         )
         return [
             SentenceLink(

@@ -10,7 +10,6 @@ from align.alignment.model import LENGTH_HUBER, length_cost
 from align.config import Settings
 from align.context import PairContext
 from align.lang.en import content_lemmas
-from align.lengths import chinese_length
 from align.models import Pair, Segment
 from tests.paths import SAMPLE
 
@@ -241,15 +240,6 @@ def test_check_reports_the_dropped_line_as_a001(run_cli, write):
     run = run_cli("check", "--source", en, "--target", zh)
     missing = [line for line in run.out.splitlines() if ": A001 " in line]
     assert missing == [f"{en}:48: A001 error source has no translation"]
-
-
-def test_a_latin_gloss_after_a_transliteration_adds_no_length():
-    glossed = "埃伯（Eber）活了三十年，生了佩勒格 (Peleg)："
-    plain = "埃伯活了三十年，生了佩勒格："
-    assert alignment.target_length(glossed) == alignment.target_length(plain)
-    # Latin text of the sentence itself, or in brackets after Latin, is the translation's.
-    for kept in ("Peleg活了三十年", "采用 SAML (Security Assertion Markup Language)", "（IAM）"):
-        assert alignment.target_length(kept) == chinese_length(kept)
 
 
 @pytest.mark.parametrize("at", [30, 70])

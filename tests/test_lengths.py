@@ -6,7 +6,15 @@ import pytest
 
 from align.config import Settings, load_settings
 from align.engine import Checker
-from align.lengths import RATIO, RATIO_SD, VARIANCE, length_sd, length_z
+from align.lengths import (
+    RATIO,
+    RATIO_SD,
+    VARIANCE,
+    bracketed,
+    chinese_length,
+    length_sd,
+    length_z,
+)
 from align.models import Pair, Segment
 
 
@@ -75,3 +83,25 @@ def test_the_pair_score_uses_the_same_z():
     floor = Checker(Settings(select=("A010",))).check_pair(pair)
     alone = Checker(Settings(select=("A010",), length_ratio_sd=0)).check_pair(pair)
     assert floor.base > alone.base
+
+
+def test_a_latin_gloss_after_a_transliteration_adds_no_length():
+    glossed = "埃伯（Eber）活了三十年，生了佩勒格 (Peleg)："
+    plain = "埃伯活了三十年，生了佩勒格："
+    assert chinese_length(glossed) == chinese_length(plain)
+    # Latin text of the sentence itself, or in brackets after Latin, is the translation's.
+    assert chinese_length("Peleg活了三十年") == 5 + 5 * RATIO
+    assert chinese_length("采用 SAML (Security Assertion Markup Language)") == 4 + 35 * RATIO
+    assert chinese_length("（IAM）") == 2 + 3 * RATIO
+
+
+def test_a_gloss_the_english_has_in_brackets_too_is_counted():
+    chinese = "乙肝核心相关抗原（HBcrAg）"
+    kept = bracketed("hepatitis B core-related antigen (HBcrAg)")
+    assert chinese_length(chinese, kept) == 10 + 6 * RATIO  # the brackets and the letters
+    assert chinese_length(chinese) == 8  # the English has it unbracketed, or not at all
+    assert chinese_length("干细胞 (ADSC)", bracketed("stem cells (ADSCs)")) == 5 + 4 * RATIO
+    # length_z reads the brackets of its own source
+    english = "antigen (HBcrAg)"
+    expected = (8 + 6 * RATIO - RATIO * 15) / length_sd(15)  # 15 non-space English characters
+    assert length_z(english, "抗原核心抗原（HBcrAg）") == pytest.approx(expected)

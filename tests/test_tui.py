@@ -132,15 +132,15 @@ async def test_decisions_persist_across_a_restart(tmp_path):
 
 @pytest.mark.asyncio
 async def test_sample_main_screen_shows_the_worst_pair_with_highlights(tmp_path):
-    app = make_app(SAMPLE, tmp_path / "r.sqlite", Settings(select=("A", "N")))
+    app = make_app(SAMPLE, tmp_path / "r.sqlite", Settings(select=("E", "N")))
     async with app.run_test(size=(160, 45)) as pilot:
         await loaded(pilot)
         screen = screen_text(app)
-        assert "260–261" in screen and "A010" in screen
-        assert "2 of 152 pairs" in screen and "worst first" in screen
-        await pilot.press("n")
+        assert "48–49" in screen and "E102" in screen and "AdAdobe" in screen
+        assert "10 of 152 pairs" in screen and "worst first" in screen
+        await pilot.press("n")  # the lowest-scored warning: two names rendered two ways
         screen = screen_text(app)
-        assert "N209" in screen and "20 points" in screen
+        assert "160–161" in screen and "E106" in screen and "思科" in screen
 
 
 @pytest.mark.asyncio
@@ -151,7 +151,9 @@ async def test_sample_queue_lists_name_findings(tmp_path):
         screen = screen_text(app)
         # The only error (Adobe → AdAdobe) comes first: severity, then score.
         assert app.selected_result().pair.line == 48 and "AdAdobe" in screen
-        await pilot.press("j")  # the lowest score: a bank written as a person
+        await pilot.press("j")  # the lowest score: four findings on one pair
+        assert [f.code for f in app.selected_result().findings] == ["E106", "E106", "L005", "M104"]
+        await pilot.press("j")  # then a bank written as a person
         screen = screen_text(app)
         assert "E105" in screen and "威廉·布萊爾" in screen
 
@@ -173,9 +175,9 @@ async def test_rule_doc_and_help_screens_open_and_close(tmp_path):
 @pytest.mark.asyncio
 async def test_highlighted_finding_message_is_shown_in_full(tmp_path):
     app = make_app(SAMPLE, tmp_path / "r.sqlite")
-    async with app.run_test(size=(100, 40)) as pilot:  # narrow: the list cuts messages
+    async with app.run_test(size=(90, 40)) as pilot:  # narrow: the list cuts messages
         await loaded(pilot)
-        await pilot.press("j")  # the pair with the longest messages (E105, M103)
+        await pilot.press("j", "j")  # the pair with the longest messages (E105, M103)
         findings = app.selected_result().findings
         assert len(findings) > 1
         assert findings[0].message in str(app.finding_detail.content)
@@ -273,16 +275,16 @@ async def test_80x24_queue_narrows_and_hides_and_help_scrolls(tmp_path):
 @pytest.mark.asyncio
 async def test_deciding_a_pairs_last_finding_moves_on_and_counts(tmp_path):
     db = tmp_path / "r.sqlite"
-    app = make_app(SAMPLE, db, Settings(select=("A", "N")))
+    app = make_app(SAMPLE, db, Settings(select=("N", "L")))
     async with app.run_test(size=(160, 45)) as pilot:
         await loaded(pilot)
         first = app.selected_result()
-        assert len(first.findings) == 1 and "decided 0 of 2" in screen_text(app)
+        assert len(first.findings) == 1 and "decided 0 of 4" in screen_text(app)
         await pilot.press("f")
         assert app.selected_result().pair.id != first.pair.id  # on to the next open pair
-        assert "decided 1 of 2" in screen_text(app)
+        assert "decided 1 of 4" in screen_text(app)
     # A restart starts at the first pair with an undecided finding, not at the top.
-    again = make_app(SAMPLE, db, Settings(select=("A", "N")))
+    again = make_app(SAMPLE, db, Settings(select=("N", "L")))
     async with again.run_test(size=(160, 45)) as pilot:
         await loaded(pilot)
         assert again.selected_result().pair.id != first.pair.id

@@ -30,14 +30,12 @@ path, with the word pairs its first alignment teaches (``learned.py``) added to 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from align.alignment.model import FREQUENT, LENGTH_HUBER, PRIOR, Bead, length_cost
-from align.lang.script import HAN_CLASS
-from align.lengths import VARIANCE, chinese_length, english_length
+from align.lengths import VARIANCE, bracketed, chinese_length, english_length
 
 __all__ = ["AlignerSettings", "Bead", "align_lengths", "align_sentences"]
 
@@ -155,7 +153,8 @@ def align_sentences(
 
     settings = settings or AlignerSettings()
     src_len = [float(english_length(s)) for s in source]
-    tgt_len = [target_length(t) for t in target]
+    kept = bracketed("\n".join(source))  # a gloss the English has somewhere is no addition
+    tgt_len = [chinese_length(t, kept) for t in target]
     if lexical and source and target:
         vocab: dict[str, int] = {}
         lemmas = [content_lemmas(sentence) for sentence in source]
@@ -182,18 +181,6 @@ def align_sentences(
     measured = _measured(beads, src_masks, tgt_masks)
     centres, costs = _path_centres(beads), _costs(src_len, tgt_len, settings, measured)
     return _banded(src_len, tgt_len, src_masks, tgt_masks, centres, _REALIGN_WIDTH, costs)
-
-
-# A Latin gloss in brackets after Chinese text, 库什（Cush）: machine translation adds the
-# original beside a name it transliterates, so the English has the name once and the Chinese
-# twice. Counted, the glosses made a short verse's translation look too long for it, and the
-# aligner paired it with the longer verse before it, whose translation was missing.
-_GLOSS = re.compile(rf"(?<=[{HAN_CLASS}])\s*[（(][A-Za-z][A-Za-z .'’-]*[）)]")
-
-
-def target_length(text: str) -> float:
-    """The Chinese sentence's length for the aligner: ``chinese_length`` without glosses."""
-    return chinese_length(_GLOSS.sub("", text))
 
 
 # The second pass corrects the first one locally: a band this wide around its path suffices

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from align.context import PairContext
-from align.lengths import chinese_length, english_length, length_z
+from align.lengths import bracketed, chinese_length, english_length, length_z
 from align.models import Severity
 from align.rules.base import Hit, rule, whole_span
 
@@ -87,7 +87,7 @@ def length_ratio_outlier(ctx: PairContext) -> Iterator[Hit]:
     )
     if abs(z) <= settings.length_z:
         return
-    src, tgt = english_length(ctx.source), chinese_length(ctx.target)
+    src, tgt = english_length(ctx.source), chinese_length(ctx.target, bracketed(ctx.source))
     expected = settings.length_ratio * src
     what = "shorter" if z < 0 else "longer"
     yield Hit(
