@@ -64,7 +64,8 @@ def read_form(name: str, match: re.Match[str], original: str) -> NumberFact | No
     if name == "fraction":
         return _fraction(span, text, g)
     if name == "money":
-        return _money(span, text, g)
+        fact = _money(span, text, g)
+        return _bare_jiao(fact, match) if fact and not (g["yuan"] or g["fen"]) else fact
     if name == "quarter":
         return NumberFact(span, text, numeral_or_digits(g["q"]) or 0, kind=Kind.QUARTER)
     if name == "half":
@@ -121,6 +122,14 @@ def _fraction(span: Span, text: str, g: dict[str, str | None]) -> NumberFact | N
     if g["den"] in {"百", "千", "万"} and not whole:  # per cent, per mille, per ten thousand
         return NumberFact(span, text, sign * numerator * 100 / denominator, kind=Kind.PERCENT)
     return NumberFact(span, text, sign * (whole + numerator / denominator), digits=2)
+
+
+def _bare_jiao(fact: NumberFact, match: re.Match[str]) -> NumberFact:
+    """角 alone is a corner or a horn as often as money (四角, 两角扣在), unless 钱 follows
+    (三角钱): weak, so never reported as an extra amount, and either 0.4 yuan or four."""
+    if "角" not in match.group(0) or match.string.startswith("钱", match.end()):
+        return fact
+    return fact.with_(weak=True, alternatives=(round(fact.value * 10),))
 
 
 def _money(span: Span, text: str, g: dict[str, str | None]) -> NumberFact | None:

@@ -80,10 +80,17 @@ _PERIOD_WORD = re.compile(r"[- ](?:quarter|half)\b")
 _BEFORE, _AFTER = 16, 16
 
 
+# "quarter" is no hint (see above), but "a quarter of" is a fraction.
+_QUARTER_OF = re.compile(r"\ban? quarter (?:parts? )?of\b")
+
+
 def _windows(lower: str) -> list[tuple[int, int, int]]:
     """``(from, scan from, to)`` offsets of each stretch of text around hints."""
     windows: list[tuple[int, int, int]] = []
-    for hint in HINT.finditer(lower):
+    hints = [*HINT.finditer(lower)]
+    if "quarter" in lower:
+        hints = sorted([*hints, *_QUARTER_OF.finditer(lower)], key=lambda hint: hint.start())
+    for hint in hints:
         if _DIGITS_OWN.match(lower, max(0, hint.start() - 2), hint.end()):
             continue  # $97.7 million: the scale word of digits, read with them
         if hint.group() in ORDINAL_UNITS and _PERIOD_WORD.match(lower, hint.end()):
@@ -141,6 +148,11 @@ def _scan(
             i += 1
             continue
         if _skipped(text, tokens, i):
+            i += 1
+            continue
+        fraction = _article_fraction(tokens, i, text)
+        if fraction is not None:
+            facts.append(fraction)
             i += 1
             continue
         found = read_date(tokens, i, text) or read_time(tokens, i, text) or _year(tokens, i, text)
@@ -228,6 +240,33 @@ DENOMINATORS = {
     "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
     "thousandth": 1000, "thousandths": 1000,
 }  # fmt: skip
+
+
+# After an article, a denominator with a part of something after it is a fraction: a third of
+# the market, a tenth part of, grew by a fifth. Otherwise it is an ordinal: a third party, a
+# fifth straight year, a quarter of an hour (a time: 一刻钟).
+_PART_OF = (["of"], ["part", "of"], ["parts", "of"])
+_SENTENCE_END = frozenset(".!?;")
+
+
+def _article_fraction(tokens: list[Token], i: int, text: str) -> NumberFact | None:
+    word = tokens[i].word
+    den = DENOMINATORS.get(word)
+    if (
+        den is None
+        or den == 2
+        or word.endswith("s")
+        or not i
+        or tokens[i - 1].word not in {"a", "an"}
+    ):
+        return None
+    after = [t.word for t in tokens[i + 1 : i + 4]]
+    if word == "quarter" and after[1:3] == ["an", "hour"]:
+        return None
+    part_of = any(after[: len(part)] == part for part in _PART_OF)
+    if not part_of and not (after[:1] and after[0] in _SENTENCE_END):
+        return None
+    return fact_of(text, token_span(tokens, i - 1, 2), 1 / den, digits=2)
 
 
 def _ordinal_or_fraction(
