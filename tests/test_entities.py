@@ -273,6 +273,20 @@ def test_a_missing_name_says_whose_established_name_stands_in_its_place():
     assert finding.target_text == "微軟"
 
 
+def test_a_name_missing_at_every_mention_is_reported_once():
+    from align.config import Settings
+    from align.engine import Checker
+    from align.models import Pair, Segment
+
+    pair = Pair(
+        "x:1",
+        Segment("Heather called. Later Heather wrote to us.", "x", (1,)),
+        Segment("她打了電話。後來她寫信給我們。", "x", (2,)),
+    )
+    findings = Checker(Settings(select=("E101",))).check_pair(pair).findings
+    assert [f.message for f in findings] == ["Heather is not in the translation"]
+
+
 @pytest.mark.parametrize(
     "suffix",
     ["Inc", "Corp", "Corporation", "Company", "Co", "Group", "Holdings", "Capital", "Securities",

@@ -12,7 +12,7 @@ from align.lang.en import find_phrase, lemma, lemma_tokens, phrase_lemmas
 from align.lang.phonetic import MATCH, sounds_like
 from align.lang.zh import to_simplified
 from align.models import PairResult, Severity, Span
-from align.names.extract import is_common_word
+from align.names.extract import Entity, is_common_word
 from align.names.finders import How, common_sense, other_names, source_entities
 from align.names.known import is_name_by_sound, known_renderings
 from align.names.locate import name_forms, transliterated_words
@@ -45,6 +45,9 @@ def entity_missing(ctx: PairContext) -> Iterator[Hit]:
     """
     if not ctx.bilingual:
         return
+    # A mention is missing only when the name is nowhere in the translation (the renderings
+    # fall back to the whole target), so a second mention would say the same again.
+    reported: set[str] = set()
     for found in renderings(ctx):
         entity = found.entity
         # A lone capitalised word mid-sentence (Thanks, Heather) is a name even when it is
@@ -52,21 +55,10 @@ def entity_missing(ctx: PairContext) -> Iterator[Hit]:
         # So is a firm's name of ordinary words (Oracle Corporation).
         named = entity.name_words or len(entity.words) == 1 or ORG_SUFFIX.search(entity.text)
         if found.how == How.MISSING and named and not entity.is_acronym:
-            # Another name's established rendering in its place says what happened (摩根士丹利
-            # for Goldman Sachs). Only in the message: counted as a rendering of its own it
-            # raised the false flags on correct names (3.0% → 3.9%, names_corpus.py).
-            others = other_names(ctx, ctx.aligned_target(entity.span.start))
-            other = others[0] if others else None
-            if other is None:
-                yield Hit(f"{entity.text} is not in the translation", source_span=entity.span)
-            else:
-                span, name = other
-                yield Hit(
-                    f"{entity.text} is not in the translation; {span.slice(ctx.target)} there "
-                    f"is the established name of {name}",
-                    source_span=entity.span,
-                    target_span=span,
-                )
+            if entity.text.casefold() in reported:
+                continue
+            reported.add(entity.text.casefold())
+            yield _missing(ctx, entity)
         elif found.how == How.PARTIAL:
             yield Hit(
                 f"{found.word} of {entity.text} is not in the translation",
@@ -79,6 +71,22 @@ def entity_missing(ctx: PairContext) -> Iterator[Hit]:
                 source_span=entity.span,
                 target_span=found.target_span,
             )
+
+
+def _missing(ctx: PairContext, entity: Entity) -> Hit:
+    # Another name's established rendering in its place says what happened (摩根士丹利 for
+    # Goldman Sachs). Only in the message: counted as a rendering of its own it raised the
+    # false flags on correct names (3.0% → 3.9%, names_corpus.py).
+    others = other_names(ctx, ctx.aligned_target(entity.span.start))
+    if not others:
+        return Hit(f"{entity.text} is not in the translation", source_span=entity.span)
+    span, name = others[0]
+    return Hit(
+        f"{entity.text} is not in the translation; {span.slice(ctx.target)} there "
+        f"is the established name of {name}",
+        source_span=entity.span,
+        target_span=span,
+    )
 
 
 @rule("E102", "latin-name-altered", Severity.ERROR)
