@@ -194,3 +194,31 @@ def test_correct_pairs_get_no_warning(source, target):
 )
 def test_single_changes_are_flagged(source, target, code):
     assert code in _warnings(source, target)
+
+
+_TWO_KINDS_ONE_TARGET = """
+from align.config import Settings
+from align.engine import Checker
+from align.models import Pair, Segment
+pair = Pair("x:1", Segment("A several tenth deal shalt thou offer for every lamb, throughout the "
+            "seven lambs:", "x", (1,)), Segment("为那七只羊羔，每只要献伊法十分之一。", "x", (2,)))
+print([f.message for f in Checker(Settings(select=("N",))).check_pair(pair).findings])
+"""
+
+
+def test_which_source_number_a_leftover_pairs_with_does_not_depend_on_hashing():
+    # An ordinal and an amount both left over, one fraction in the target: the kinds were
+    # taken from a set, so the finding changed with PYTHONHASHSEED (KJV Numbers 28:21).
+    import os
+    import subprocess
+    import sys
+
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", _TWO_KINDS_ONE_TARGET],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True, text=True, check=True,
+        ).stdout
+        for seed in range(8)
+    }  # fmt: skip
+    assert len(outputs) == 1

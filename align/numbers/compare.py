@@ -145,7 +145,7 @@ def _pair_leftovers(
                 break
     if not plain:
         return
-    for fact_kind in {f.kind for f in sources}:
+    for fact_kind in dict.fromkeys(f.kind for f in sources):  # in source order: deterministic
         same_source = [f for f in sources if f.kind == fact_kind]
         same_target = [f for f in targets if compatible(same_source[0], f)]
         if len(same_source) == 1 and len(same_target) == 1:

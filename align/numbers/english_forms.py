@@ -13,7 +13,7 @@ import re
 from align.models import Span
 from align.numbers.facts import Kind, NumberFact
 from align.numbers.scanning import alternation
-from align.numbers.spoken_words import MONTHS
+from align.numbers.spoken_words import CARDINAL, MONTHS
 
 _ORDINALS = {
     "first": 1,
@@ -31,6 +31,20 @@ _MONTH_NAMES = (
 )  # fmt: skip
 
 _MONTH = rf"(?:{alternation(MONTHS)})\.?"
+# threefold, tenfold: a multiple in one word ("3-fold" is digits and a unit).
+_FOLDS = {**{word: value for word, value in CARDINAL.items() if value >= 2}, "hundred": 100,
+          "thousand": 1000}  # fmt: skip
+# ... read only beside a change (grew threefold, a tenfold increase): "the answer is twofold"
+# means two parts.
+_CHANGE = (
+    r"(?:grow|grows|grew|grown|rise|rises|rose|risen|increase[sd]?|jump(?:s|ed)?"
+    r"|expand(?:s|ed)?|surge[sd]?|climb(?:s|ed)?|soar(?:s|ed)?|multipl(?:y|ies|ied)"
+    r"|fall|falls|fell|fallen|drop(?:s|ped)?|decline[sd]?|shrank|shrunk|shrinks?)"
+)
+_CHANGE_NOUN = (
+    r"increase|rise|growth|jump|gain|decrease|decline|drop|reduction|higher|more|larger"
+    r"|greater|lower|fewer|less|improvement|expansion"
+)
 
 FORMS = [
     (
@@ -85,6 +99,15 @@ FORMS = [
         re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s?'?(?P<fy>(?:19|20)\d\d|\d\d)\b", re.IGNORECASE),
     ),
     (
+        "fold",
+        re.compile(
+            rf"(?P<verb>\b{_CHANGE}\s+(?:(?:by|about|nearly|almost|roughly|over)\s+)?)?"
+            rf"\b(?P<fold>{alternation(_FOLDS)})fold\b"
+            rf"(?P<noun>\s+(?:{_CHANGE_NOUN})\b)?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "month",
         re.compile(
             r"(?P<prev>\b(?:in|of|since|until|by|early|late|mid|last|next|this)\s+)?"
@@ -114,15 +137,7 @@ def read_form(name: str, match: re.Match[str]) -> NumberFact | None:
         # 01/07/2019 is 1 July or January 7 depending on the writer: either reading matches.
         return NumberFact(span, text, readings[0], kind=Kind.DATE, alternatives=tuple(readings[1:]))
     if name == "fraction":
-        numerator = int(g["n"] or g["n2"])
-        denominator = int((g["d"] or g["d2"]).replace(",", ""))
-        if g["n2"] and numerator >= denominator:
-            return None  # "3 in 2" is not a ratio
-        if denominator == 0 or (numerator, denominator) == (24, 7):
-            return None  # 24/7 is "always"
-        whole = int(g["whole"] or 0)
-        value = whole + numerator / denominator
-        return NumberFact(span, text, -value if g["neg"] else value, digits=2)
+        return _fraction(span, text, g)
     if name == "time":
         hour = int(g["hour"] or g["hour2"])
         minute = int(g["minute"] or g["minute2"] or 0)
@@ -142,6 +157,8 @@ def read_form(name: str, match: re.Match[str]) -> NumberFact | None:
         return NumberFact(span, text, value, kind=Kind.HALF)
     if name == "ordinal":
         return NumberFact(span, text, int(g["o"]), kind=Kind.ORDINAL)
+    if name == "fold":
+        return _fold(match) if g["verb"] or g["noun"] else None
     if name == "fiscal":
         year = int(g["fy"])
         return NumberFact(span, text, year + 2000 if year < 100 else year, kind=Kind.YEAR)
@@ -156,6 +173,28 @@ def read_form(name: str, match: re.Match[str]) -> NumberFact | None:
     return None
 
 
+def _fraction(span: Span, text: str, g: dict[str, str | None]) -> NumberFact | None:
+    """2/5, 1 1/2, -3/4, 1 in 20."""
+    numerator = int(g["n"] or g["n2"] or 0)
+    denominator = int((g["d"] or g["d2"] or "0").replace(",", ""))
+    if g["n2"] and numerator >= denominator:
+        return None  # "3 in 2" is not a ratio
+    if denominator == 0 or (numerator, denominator) == (24, 7):
+        return None  # 24/7 is "always"
+    value = int(g["whole"] or 0) + numerator / denominator
+    return NumberFact(span, text, -value if g["neg"] else value, digits=2)
+
+
+def _fold(match: re.Match[str]) -> NumberFact:
+    """Weak: "grew threefold" is 增长了三倍 or 增长了两倍 (by two more) as the translator
+    counts; a match counts, a difference is no error."""
+    span = Span(match.start("fold"), match.end("fold") + len("fold"))
+    value = _FOLDS[match["fold"].lower()]
+    return NumberFact(
+        span, match.string[span.start : span.end], value, kind=Kind.MULTIPLE, weak=True
+    )
+
+
 # Where a match of each pattern can begin. Python's regex engine tries a pattern that opens
 # with optional groups at every position of the text; trying it only where one of these
 # finds a first token gives the same matches several times faster.
@@ -168,6 +207,7 @@ FORM_STARTS = {
     "half": re.compile(r"\b(?:h[12]|[12]h|first|second)"),
     "ordinal": re.compile(r"\b\d"),
     "fiscal": re.compile(r"\b(?:fiscal|fy)"),
+    "fold": re.compile(rf"\b(?:{_CHANGE}\s|(?:{alternation(_FOLDS)})fold)", re.IGNORECASE),
     "month": re.compile(
         r"\b(?:in|of|since|until|by|early|late|mid|last|next|this)\s"
         rf"|\b(?:{'|'.join(_MONTH_NAMES)})\b"
@@ -212,6 +252,8 @@ def openable(text: str, lower: str) -> set[str]:
         names.add("quarter")
     if "half" in lower and _HALF_WORDS.search(lower):
         names.add("half")
+    if "fold" in lower:
+        names.add("fold")
     if _DIGIT.search(lower) is None:
         return names
     if "/" in lower or (" in " in lower and _DIGIT_IN_DIGIT.search(lower)):
