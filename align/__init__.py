@@ -1,3 +1,3 @@
 """align — checks Chinese machine translations of English text."""
 
-__version__ = "0.8.11"
+__version__ = "0.8.12"

@@ -25,7 +25,7 @@ def test_html_report_of_sample_parses_and_has_no_external_resource(run_cli, tmp_
             assert value is None or value.startswith("#"), (element.tag, value)
     assert not page.findall(".//link")
     assert all(script.get("src") is None for script in page.findall(".//script"))  # inline
-    assert "signature: align:0.8.11|" in html
+    assert "signature: align:0.8.12|" in html
     sections = page.findall(".//section")
     assert [s.findtext("h2") for s in sections] == [display_path(str(SAMPLE)),
                                                     display_path(str(SMALL))]  # fmt: skip
@@ -107,7 +107,7 @@ def test_html_report_header_filters_rule_explanations_and_counts(run_cli, tmp_pa
     page = lxml.html.fromstring(out.read_text("utf-8"))
     assert page.findtext(".//title") == page.findtext(".//h1") == "Okta Q3 review"
     meta = page.find(".//p[@class='meta']").text_content()
-    assert meta.startswith("Generated 2025-12-02 00:00 UTC by align 0.8.11 from 1 input: corpora/")
+    assert meta.startswith("Generated 2025-12-02 00:00 UTC by align 0.8.12 from 1 input: corpora/")
     items = page.xpath("//section[@class='document']//li[@data-rule]")
     codes = {li.get("data-rule") for li in items}
     assert {"E102", "N209", "M101"} <= codes

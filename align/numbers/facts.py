@@ -201,7 +201,22 @@ _COMPATIBLE_KINDS = frozenset(
 
 def compatible(a: NumberFact, b: NumberFact) -> bool:
     """Facts that can be the same fact in two languages (the values are compared separately)."""
-    return a.kind == b.kind or frozenset((a.kind, b.kind)) in _COMPATIBLE_KINDS
+    return (
+        a.kind == b.kind
+        or frozenset((a.kind, b.kind)) in _COMPATIBLE_KINDS
+        or _times_or_count(a, b)
+    )
+
+
+def _times_or_count(a: NumberFact, b: NumberFact) -> bool:
+    """ "three times" is a multiple (三倍) or a count of occasions (开了三次会): Chinese says
+    which, English does not, so it is compatible with a plain number too."""
+    multiple, other = (a, b) if a.kind == Kind.MULTIPLE else (b, a)
+    return (
+        multiple.kind == Kind.MULTIPLE
+        and other.kind == Kind.AMOUNT
+        and multiple.text.lower().endswith("times")
+    )
 
 
 def equal(a: NumberFact, b: NumberFact) -> bool:
