@@ -265,3 +265,8 @@ def test_a_missing_line_with_no_dictionary_word_is_a_1_0_bead(at):
     names = "Haakonsdottir, Lindqvistberg, Solbakkenstad, Fjellheimsen and Rasmusen."
     found = alignment.align_sentences([*english[:at], names, *english[at:]], chinese)
     assert ((at,), ()) in found
+
+
+def test_within_runs_numbers_each_run_from_zero():
+    assert bitsets.within_runs(np.array([2, 0, 3])).tolist() == [0, 1, 0, 1, 2]
+    assert bitsets.within_runs(np.array([], dtype=np.int64)).tolist() == []

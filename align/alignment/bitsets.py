@@ -90,8 +90,7 @@ def overlaps_of(
             counts = hi - lo
             entry = np.repeat(np.arange(len(rows)), counts)
             # the k-th target mask an entry finds sits at lo + k among the keys
-            k = np.arange(len(entry)) - np.repeat(np.cumsum(counts) - counts, counts)
-            columns = keys[lo[entry] + k] % stride - start[entry]
+            columns = keys[lo[entry] + within_runs(counts)] % stride - start[entry]
             cells = np.bincount((rows[entry] - r0) * width + columns, minlength=(r1 - r0) * width)
             out[r0:r1] += cells.reshape(r1 - r0, width)
     return outs
@@ -157,8 +156,13 @@ def set_bits(masks: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
     values = data[at]
     counts = _BIT_COUNT[values]
     which = np.repeat(np.arange(len(at)), counts)
-    k = np.arange(len(which)) - np.repeat(np.cumsum(counts) - counts, counts)
-    return rows[which], columns[which] * 8 + _BITS[_BITS_START[values[which]] + k]
+    return rows[which], columns[which] * 8 + _BITS[_BITS_START[values[which]] + within_runs(counts)]
+
+
+def within_runs(counts: np.ndarray) -> np.ndarray:
+    """For runs of ``counts`` elements laid end to end, each element's index in its run:
+    [2, 0, 3] → [0, 1, 0, 1, 2]."""
+    return np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
 
 
 # The set bits of every byte value, ascending: value v's are _BITS[_BITS_START[v]:][:count].

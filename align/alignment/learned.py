@@ -86,6 +86,8 @@ def _together(
     pairs took most of the second pass's time)."""
     import numpy as np
 
+    from align.alignment.bitsets import within_runs
+
     word_count = np.array([len(x) for x in word_ids], dtype=np.int64)
     gram_count = np.array([len(x) for x in gram_ids], dtype=np.int64)
     flat_words = np.fromiter(chain.from_iterable(word_ids), dtype=np.int64)
@@ -97,8 +99,7 @@ def _together(
     total = int(repeats.sum())
     if not total:
         return
-    first = np.repeat(np.cumsum(repeats) - repeats, repeats)
-    gram_at = np.repeat(gram_start[bead_of_word], repeats) + np.arange(total) - first
+    gram_at = np.repeat(gram_start[bead_of_word], repeats) + within_runs(repeats)
     codes = np.repeat(flat_words, repeats) * grams + flat_grams[gram_at]
     found, counts = np.unique(codes, return_counts=True)
     keep = counts >= _MIN_COUNT
