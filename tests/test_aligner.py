@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from align import alignment
 from align.alignment import align_lengths, beads, bitsets, learned
-from align.alignment.bitsets import bit_counts, bit_lists, overlaps
+from align.alignment.bitsets import Sparse, bit_counts, bit_lists, overlaps_of
 from align.alignment.model import LENGTH_HUBER, length_cost
 from align.config import Settings
 from align.context import PairContext
@@ -71,6 +71,10 @@ def test_diagonal_shortcut_gives_what_the_dynamic_program_gives(lengths):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(alignment, "_diagonal_wins", lambda *args: False)
         assert align_lengths(source, target) == shortcut
+
+
+def overlaps(src: list[int], tgt: list[int], first: np.ndarray, width: int) -> np.ndarray:
+    return overlaps_of([Sparse.of(src)], Sparse.of(tgt), first, width)[0]
 
 
 @settings(max_examples=60)

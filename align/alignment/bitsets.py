@@ -52,21 +52,14 @@ class Sparse:
         return np.bincount(self.bits, minlength=length)[:length].astype(np.float64)
 
 
-def overlaps(
-    src_masks: Sequence[int], tgt_masks: Sequence[int], first: np.ndarray, width: int
-) -> np.ndarray:
-    """``out[r, x] = |src_masks[r] ∩ tgt_masks[first[r] + x]|`` (0 where the column is outside
-    the target)."""
-    return overlaps_of([Sparse.of(src_masks)], Sparse.of(tgt_masks), first, width)[0]
-
-
 def overlaps_of(
     sources: Sequence[Sparse], target: Sparse, first: np.ndarray, width: int
 ) -> list[np.ndarray]:
-    """``overlaps`` of several lists of source masks as long as each other, against the same
-    target masks. A join on (bit, target mask): each source bit is looked up in the sorted
-    keys of the target's bits, and only the target masks in its row's band that have it are
-    counted. By blocks of source rows, so memory is bounded by the block, not the document."""
+    """``out[r, x] = |source[r] ∩ target[first[r] + x]|`` (0 where the column is outside the
+    target), for each of several sources as long as each other. A join on (bit, target mask):
+    each source bit is looked up in the sorted keys of the target's bits, and only the target
+    masks in its row's band that have it are counted. By blocks of source rows, so memory is
+    bounded by the block, not the document."""
     n, m = sources[0].count, target.count
     outs = [np.zeros((max(n, 1), width), dtype=np.float64) for _ in sources]
     if not len(target.rows):
@@ -96,7 +89,7 @@ def overlaps_of(
     return outs
 
 
-BLOCK = 1024  # source rows per block of ``overlaps``
+BLOCK = 1024  # source rows per block of ``overlaps_of`` (and masks per block of ``blocks``)
 
 
 def blocks(masks: Sequence[int]) -> Iterator[tuple[int, int, np.ndarray, np.ndarray]]:

@@ -62,10 +62,10 @@ class Sides:
             known_prefix=np.concatenate([[0.0], np.cumsum(src_known)]),
             src_evident=src_evident,
             tgt_evident=tgt_evident,
-            src_chance=sentences.per_mask((tgt_counts / max(tgt_known.size, 1))[sentences.bits])
+            src_chance=sentences.per_mask((tgt_counts / max(translations.count, 1))[sentences.bits])
             / np.maximum(src_evident, 1.0),
             tgt_chance=translations.per_mask(
-                (src_counts / max(src_known.size, 1))[translations.bits]
+                (src_counts / max(sentences.count, 1))[translations.bits]
             )
             / np.maximum(tgt_evident, 1.0),
             src_common={

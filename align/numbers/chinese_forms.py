@@ -65,7 +65,7 @@ def read_form(name: str, match: re.Match[str], original: str) -> NumberFact | No
         return _fraction(span, text, g)
     if name == "money":
         fact = _money(span, text, g)
-        return _bare_jiao(fact, match) if fact and not (g["yuan"] or g["fen"]) else fact
+        return fact and _bare_jiao(fact, match)
     if name == "quarter":
         return NumberFact(span, text, numeral_or_digits(g["q"]) or 0, kind=Kind.QUARTER)
     if name == "half":
@@ -127,7 +127,8 @@ def _fraction(span: Span, text: str, g: dict[str, str | None]) -> NumberFact | N
 def _bare_jiao(fact: NumberFact, match: re.Match[str]) -> NumberFact:
     """角 alone is a corner or a horn as often as money (四角, 两角扣在), unless 钱 follows
     (三角钱): weak, so never reported as an extra amount, and either 0.4 yuan or four."""
-    if "角" not in match.group(0) or match.string.startswith("钱", match.end()):
+    money = match["yuan"] or match["fen"] or match.string.startswith("钱", match.end())
+    if money or "角" not in match.group(0):
         return fact
     return fact.with_(weak=True, alternatives=(round(fact.value * 10),))
 
